@@ -1,0 +1,38 @@
+/**
+ * The two kinds of failure (see the package README):
+ * - a caller's mistake is a {@link QrError} with a stable `code` and a message that says
+ *   what was given and what would work;
+ * - a broken internal invariant is an `Error` thrown by {@link assert} or {@link unreachable}:
+ *   it means a bug in qr-core, never bad input.
+ */
+
+/** Stable machine-readable error codes. New codes may be added; existing ones never change meaning. */
+export type QrErrorCode =
+  /** The data does not fit in any allowed version at the requested ECL. */
+  | 'DATA_TOO_LONG'
+  /** An option has a wrong type or is out of range. */
+  | 'INVALID_OPTION'
+  /** The data cannot be represented in the requested mode (e.g. letters with mode 'numeric'). */
+  | 'INVALID_DATA'
+  /** A renderer was asked for an image larger than its limit. */
+  | 'IMAGE_TOO_LARGE';
+
+export class QrError extends Error {
+  readonly code: QrErrorCode;
+
+  constructor(code: QrErrorCode, message: string) {
+    super(message);
+    this.name = 'QrError';
+    this.code = code;
+  }
+}
+
+/** Throws when an internal invariant breaks; `what` names the invariant. */
+export function assert(condition: unknown, what: string): asserts condition {
+  if (!condition) throw new Error(`qr-core internal error: ${what}`);
+}
+
+/** Marks the end of an exhaustive `switch`: the compiler proves it is never reached. */
+export function unreachable(value: never): never {
+  throw new Error(`qr-core internal error: unexpected value ${String(value)}`);
+}
