@@ -1,0 +1,49 @@
+// Time-bounded throughput samples. A sample calls the function in batches until its time is up
+// and reports operations per second; the batch is sized once (during warm-up) so that reading
+// the clock costs nothing next to the work, even for calls that take a microsecond.
+
+/** Keeps every result alive, so that no engine can drop a call whose value is unused. */
+let sink;
+
+async function runBatch(fn, input, batch) {
+  for (let i = 0; i < batch; i++) {
+    const result = fn(input);
+    sink = result instanceof Promise ? await result : result;
+  }
+}
+
+/**
+ * Warms `fn` up for about `warmupMs` and returns the batch size that takes about 1 ms
+ * (at least 1), for {@link sample}.
+ */
+export async function warmUp(fn, input, warmupMs) {
+  let batch = 1;
+  const end = performance.now() + warmupMs;
+  for (;;) {
+    const start = performance.now();
+    await runBatch(fn, input, batch);
+    const elapsed = performance.now() - start;
+    if (performance.now() >= end) return Math.max(1, Math.round(batch / Math.max(elapsed, 1e-3)));
+    if (elapsed < 1) batch *= 2;
+  }
+}
+
+/** Calls fn(input) in batches for about `durationMs`; returns operations per second. */
+export async function sample(fn, input, batch, durationMs) {
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    await runBatch(fn, input, batch);
+    calls += batch;
+    elapsed = performance.now() - start;
+  } while (elapsed < durationMs);
+  if (sink === undefined) throw new Error('benchmarked function returned nothing');
+  return (calls * 1000) / elapsed;
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

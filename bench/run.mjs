@@ -1,0 +1,143 @@
+// `npm run bench`: qr-core's encode() and toPNG() against the QR libraries on npm, measured in
+// one process, interleaved (every round visits every library in turn, in a rotated order, so
+// that drift in the machine's speed spreads over all of them), reporting the median of rounds.
+// `--quick` runs one short round: a sanity check, not a measurement.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { ensureInstalled } from './ensure-installed.mjs';
+import { median, sample, warmUp } from './measure.mjs';
+import { ENCODE_PAYLOADS, PNG_LOOK, PNG_PAYLOAD } from './payloads.mjs';
+
+const quick = process.argv.includes('--quick');
+const SETTINGS = quick ? { rounds: 1, sampleMs: 100, warmupMs: 50 } : { rounds: 5, sampleMs: 300, warmupMs: 300 };
+
+ensureInstalled();
+// Imported after the install: they load the peers.
+const { loadPeers, loadPngPeers } = await import('./peers.mjs');
+const { loadQrCore } = await import('./qr-core.mjs');
+
+const qrCore = await loadQrCore();
+const qrCoreVersion = JSON.parse(readFileSync(new URL('../packages/qr-core/package.json', import.meta.url), 'utf8')).version;
+
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const ratio = (value) => `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×`;
+const utf8Length = (text) => new TextEncoder().encode(text).length;
+
+/**
+ * Measures every (case, contender) pair: a warm-up each, then `rounds` rounds, each visiting all
+ * pairs with the contenders in a rotated order. Returns the median ops/s per case and contender.
+ */
+async function measureInterleaved(cases, contenders) {
+  const batches = new Map();
+  for (const testCase of cases) {
+    for (const contender of contenders) {
+      batches.set(`${testCase.name}\0${contender.name}`, await warmUp(contender.run, testCase.input, SETTINGS.warmupMs));
+    }
+  }
+  const samples = new Map([...batches.keys()].map((key) => [key, []]));
+  for (let round = 0; round < SETTINGS.rounds; round++) {
+    for (const testCase of cases) {
+      for (let i = 0; i < contenders.length; i++) {
+        const contender = contenders[(i + round) % contenders.length];
+        const key = `${testCase.name}\0${contender.name}`;
+        samples.get(key).push(await sample(contender.run, testCase.input, batches.get(key), SETTINGS.sampleMs));
+      }
+    }
+    process.stderr.write(`bench: round ${round + 1}/${SETTINGS.rounds} done\n`);
+  }
+  return (caseName, contenderName) => {
+    const values = samples.get(`${caseName}\0${contenderName}`);
+    return { median: median(values), spread: (Math.max(...values) - Math.min(...values)) / median(values) };
+  };
+}
+
+function printTable(header, rows) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
+  const line = (cells) => '  ' + cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('   ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+function printMachine() {
+  const cpus = os.cpus();
+  console.log('# qr-core benchmark');
+  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}`);
+  console.log(`node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    quick
+      ? 'mode: --quick (1 round of 100 ms samples: a sanity check, not a measurement)'
+      : `mode: ${SETTINGS.rounds} interleaved rounds of ${SETTINGS.sampleMs} ms samples per library and payload, median reported (spread = (max − min) / median)`,
+  );
+}
+
+async function benchEncode() {
+  const peers = await loadPeers();
+  const contenders = [
+    { name: 'qr-core', packageVersion: qrCoreVersion, encode: (text) => qrCore.encode(text, { ecl: 'M' }), version: (symbol) => symbol.version },
+    ...peers,
+  ].map((contender) => ({ ...contender, run: contender.encode }));
+  const cases = ENCODE_PAYLOADS.map((payload) => ({ name: payload.name, input: payload.text }));
+
+  console.log('\n## encode() at ECL M, automatic mask, no ECL boost (ops/s)\n');
+  const result = await measureInterleaved(cases, contenders);
+  const summary = [];
+  for (const payload of ENCODE_PAYLOADS) {
+    console.log(`${payload.name}: ${utf8Length(payload.text)} bytes (${JSON.stringify(payload.text.slice(0, 32))}…)`);
+    const ours = result(payload.name, 'qr-core').median;
+    printTable(
+      ['library', 'version', 'ops/s', 'spread', 'qr-core ÷ it'],
+      contenders.map((contender) => {
+        const { median: opsPerSecond, spread } = result(payload.name, contender.name);
+        return [
+          `${contender.name} ${contender.packageVersion}`,
+          contender.version(contender.encode(payload.text)),
+          number.format(opsPerSecond),
+          `${(spread * 100).toFixed(0)}%`,
+          contender.name === 'qr-core' ? '' : ratio(ours / opsPerSecond),
+        ];
+      }),
+    );
+    const fastest = peers.reduce((best, peer) => (result(payload.name, peer.name).median > result(payload.name, best.name).median ? peer : best));
+    const fastestRatio = ours / result(payload.name, fastest.name).median;
+    summary.push([payload.name, number.format(ours), fastest.name, number.format(result(payload.name, fastest.name).median), ratio(fastestRatio)]);
+    console.log('');
+  }
+  console.log('summary: qr-core against the fastest peer on each payload');
+  printTable(['payload', 'qr-core ops/s', 'fastest peer', 'its ops/s', 'qr-core ÷ it'], summary);
+}
+
+async function benchPng() {
+  const { scale, margin } = PNG_LOOK;
+  console.log(`\n## PNG of ${JSON.stringify(PNG_PAYLOAD)} at ECL M, ${scale} px per module, ${margin}-module margin\n`);
+  const peers = await loadPngPeers(PNG_LOOK);
+  const ours = qrCore.toPNG && {
+    name: 'qr-core',
+    packageVersion: qrCoreVersion,
+    render: (text) => qrCore.toPNG(qrCore.encode(text, { ecl: 'M' }), { scale, margin }),
+  };
+  const contenders = (ours ? [ours, ...peers] : peers).map((contender) => ({ ...contender, run: contender.render }));
+  const result = await measureInterleaved([{ name: 'png', input: PNG_PAYLOAD }], contenders);
+  const sizes = new Map();
+  for (const contender of contenders) sizes.set(contender.name, (await contender.render(PNG_PAYLOAD)).length);
+  const ourSpeed = ours && result('png', 'qr-core').median;
+  printTable(
+    ['writer', 'bytes', 'PNG/s', 'spread', 'qr-core ÷ it (speed)', 'its bytes ÷ qr-core'],
+    contenders.map((contender) => {
+      const { median: perSecond, spread } = result('png', contender.name);
+      const isOurs = contender.name === 'qr-core';
+      return [
+        `${contender.name} ${contender.packageVersion}`,
+        number.format(sizes.get(contender.name)),
+        number.format(perSecond),
+        `${(spread * 100).toFixed(0)}%`,
+        ours && !isOurs ? ratio(ourSpeed / perSecond) : '',
+        ours && !isOurs ? ratio(sizes.get(contender.name) / sizes.get('qr-core')) : '',
+      ];
+    }),
+  );
+  if (!ours) console.log('  qr-core: toPNG not built yet (packages/qr-core/dist/png.js has no toPNG)');
+}
+
+printMachine();
+await benchEncode();
+await benchPng();
