@@ -1,0 +1,53 @@
+/**
+ * Segments → the final codeword sequence of a version and ECL: the data bit stream with terminator and
+ * padding (§7.4.9–§7.4.10), split into blocks, each followed by its Reed-Solomon codewords, interleaved (§7.6).
+ */
+import { BitWriter } from './bit-buffer.js';
+import { assert } from './errors.js';
+import { reedSolomonRemainder } from './reed-solomon.js';
+import { writeSegments, versionGroup, type Segment } from './segments.js';
+import { ECC_BLOCKS, ECC_CODEWORDS_PER_BLOCK, ECL_INDEX, dataCodewords, totalCodewords } from './tables.js';
+import type { Ecl } from './symbol.js';
+
+/** The data codewords: the segments' bits, the terminator, zero bits to a byte boundary, then 0xEC 0x11 … (§7.4.10). */
+export function dataCodewordsOf(segments: readonly Segment[], bitLength: number, version: number, ecl: Ecl): Uint8Array {
+  const capacity = dataCodewords(version, ecl);
+  const writer = new BitWriter(capacity);
+  writeSegments(writer, segments, versionGroup(version));
+  assert(writer.bitLength === bitLength && bitLength <= capacity * 8, 'segment bits match their computed length and fit');
+  // The terminator (up to four 0 bits, §7.4.9) and the zero bits to the byte boundary are already zeros.
+  const bytes = writer.bytes;
+  for (let i = (Math.min(bitLength + 4, capacity * 8) + 7) >>> 3, pad = 0xec; i < capacity; i++, pad ^= 0xec ^ 0x11) bytes[i] = pad;
+  return bytes;
+}
+
+/** Data codewords → all codewords in their final order (§7.6, Table 9: short blocks first, then blocks one codeword longer). */
+export function interleavedCodewords(data: Uint8Array, version: number, ecl: Ecl): Uint8Array {
+  const row = ECL_INDEX[ecl];
+  const blocks = ECC_BLOCKS[row]![version]!;
+  const eccLength = ECC_CODEWORDS_PER_BLOCK[row]![version]!;
+  const total = totalCodewords(version);
+  const shortBlocks = blocks - (total % blocks);
+  const shortData = Math.floor(total / blocks) - eccLength;
+  assert(data.length === shortData * blocks + (blocks - shortBlocks), 'data codewords fill the blocks exactly');
+
+  const out = new Uint8Array(total);
+  const ecc = new Uint8Array(blocks * eccLength);
+  let position = 0;
+  // Column i of the data: codeword i of every block that has one (only long blocks have a codeword shortData).
+  for (let i = 0; i <= shortData; i++) {
+    for (let b = i < shortData ? 0 : shortBlocks; b < blocks; b++) {
+      out[position++] = data[b * shortData + Math.max(0, b - shortBlocks) + i]!;
+    }
+  }
+  for (let b = 0; b < blocks; b++) {
+    const start = b * shortData + Math.max(0, b - shortBlocks);
+    const length = shortData + (b < shortBlocks ? 0 : 1);
+    reedSolomonRemainder(data, start, start + length, eccLength, ecc, b * eccLength);
+  }
+  for (let i = 0; i < eccLength; i++) {
+    for (let b = 0; b < blocks; b++) out[position++] = ecc[b * eccLength + i]!;
+  }
+  assert(position === total, 'every codeword placed once');
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * Text or bytes → symbol, and segments → symbol. Levels:
+ * - {@link encode}: the usual entry; picks modes (see `segmentation.ts`), version, ECL boost and mask.
+ * - {@link encodeSegments}: the same from segments built by hand (`makeNumeric`, `makeBytes`, … in `segments.ts`).
+ * Renderers (`toSVG`, `toPNG`, `toTerminal`) take the {@link QrSymbol} either returns.
+ */
+import { assert, QrError } from './errors.js';
+import { dataCodewordsOf, interleavedCodewords } from './codewords.js';
+import { layoutOf, writeFormat } from './matrix.js';
+import { penaltyScore } from './mask.js';
+import { makeSegments, type ModeOption } from './segmentation.js';
+import { dataBits, countBits, makeEci, segmentsBitLength, versionGroup, type Segment } from './segments.js';
+import { QrSymbol, type Ecl } from './symbol.js';
+import { dataCodewords, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
+
+/** Options of {@link encodeSegments}. */
+export interface SymbolOptions {
+  /** Error correction level: 'L' (~7 %), 'M' (~15 %, the default), 'Q' (~25 %), 'H' (~30 %). */
+  ecl?: Ecl;
+  /** Smallest version to use, 1..40 (default 1). */
+  minVersion?: number;
+  /** Largest version to use, 1..40 (default 40). */
+  maxVersion?: number;
+  /** Force a mask pattern 0..7; by default the one with the lowest penalty (§7.8.3). */
+  mask?: number;
+  /** Raise the ECL as far as the data still fits in the chosen version (default false). */
+  boostEcl?: boolean;
+}
+
+/** Options of {@link encode}. */
+export interface EncodeOptions extends SymbolOptions {
+  /** 'auto' (default): the fewest-bits mix of all modes; or one mode for the whole input. */
+  mode?: ModeOption;
+  /** Prefix an ECI designator (§7.4.2), e.g. 26 to declare UTF-8. */
+  eci?: number;
+}
+
+interface Normalised {
+  ecl: Ecl;
+  minVersion: number;
+  maxVersion: number;
+  mask: number;
+  boostEcl: boolean;
+}
+
+function invalid(message: string): QrError {
+  return new QrError('INVALID_OPTION', message);
+}
+
+function normalise(options: SymbolOptions): Normalised {
+  if (typeof options !== 'object' || options === null) throw invalid(`options must be an object; got ${String(options)}`);
+  const { ecl = 'M', minVersion = MIN_VERSION, maxVersion = MAX_VERSION, mask = -1, boostEcl = false } = options;
+  if (!ECLS.includes(ecl)) throw invalid(`ecl must be 'L', 'M', 'Q' or 'H'; got ${JSON.stringify(ecl)}`);
+  for (const [name, value] of [['minVersion', minVersion], ['maxVersion', maxVersion]] as const) {
+    if (!Number.isInteger(value) || value < MIN_VERSION || value > MAX_VERSION) {
+      throw invalid(`${name} must be an integer 1..40; got ${JSON.stringify(value)}`);
+    }
+  }
+  if (minVersion > maxVersion) throw invalid(`minVersion (${minVersion}) must not exceed maxVersion (${maxVersion})`);
+  if (options.mask !== undefined && (!Number.isInteger(mask) || mask < 0 || mask > 7)) {
+    throw invalid(`mask must be an integer 0..7, or left out to choose the best; got ${JSON.stringify(mask)}`);
+  }
+  if (typeof boostEcl !== 'boolean') throw invalid(`boostEcl must be true or false; got ${JSON.stringify(boostEcl)}`);
+  return { ecl, minVersion, maxVersion, mask, boostEcl };
+}
+
+const MODES: readonly ModeOption[] = ['auto', 'numeric', 'alphanumeric', 'byte', 'kanji'];
+
+/**
+ * Encodes text (as UTF-8 where byte mode is used) or raw bytes into a QR Code symbol.
+ * Level: text/bytes → symbol. See {@link encodeSegments} for segments → symbol.
+ *
+ * @throws QrError 'DATA_TOO_LONG' when no allowed version holds the data, 'INVALID_OPTION' for a bad option,
+ *   'INVALID_DATA' when the data does not fit the forced `mode`.
+ */
+export function encode(data: string | Uint8Array, options: EncodeOptions = {}): QrSymbol {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+    throw new QrError('INVALID_DATA', `data must be a string or a Uint8Array; got ${data === null ? 'null' : typeof data}`);
+  }
+  const settings = normalise(options);
+  const { mode = 'auto', eci } = options;
+  if (!MODES.includes(mode)) throw invalid(`mode must be one of ${MODES.join(', ')}; got ${JSON.stringify(mode)}`);
+  const prefix = eci === undefined ? [] : [makeEci(eci)];
+  // Only 'auto' can depend on the version group (the count indicators' lengths differ, Table 3).
+  const byGroup: (Segment[] | undefined)[] = [];
+  const segmentsFor = (group: 0 | 1 | 2): Segment[] =>
+    (byGroup[group] ??= mode === 'auto' || group === 0 || byGroup[0] === undefined
+      ? [...prefix, ...makeSegments(data, mode, group)]
+      : byGroup[0]);
+  return build(segmentsFor, settings);
+}
+
+/**
+ * Encodes segments built by hand into a QR Code symbol, in the order given.
+ * Level: segments → symbol. See {@link encode} for text/bytes → symbol.
+ */
+export function encodeSegments(segments: readonly Segment[], options: SymbolOptions = {}): QrSymbol {
+  if (!Array.isArray(segments)) throw invalid('segments must be an array of segments');
+  return build(() => segments, normalise(options));
+}
+
+function build(segmentsFor: (group: 0 | 1 | 2) => readonly Segment[], settings: Normalised): QrSymbol {
+  const { minVersion, maxVersion, boostEcl } = settings;
+  let { ecl } = settings;
+  // The smallest version that holds the data, straight from the capacities (no trial encoding).
+  let version = 0;
+  let segments: readonly Segment[] = [];
+  let bits = Infinity;
+  for (let v = minVersion, group = -1; v <= maxVersion; v++) {
+    if (versionGroup(v) !== group) {
+      group = versionGroup(v);
+      segments = segmentsFor(versionGroup(v));
+      bits = segmentsBitLength(segments, versionGroup(v));
+    }
+    if (bits <= dataCodewords(v, ecl) * 8) {
+      version = v;
+      break;
+    }
+  }
+  if (version === 0) throw tooLong(segments, bits, ecl, maxVersion);
+  if (boostEcl) {
+    for (const stronger of ECLS.slice(ECLS.indexOf(ecl) + 1)) if (bits <= dataCodewords(version, stronger) * 8) ecl = stronger;
+  }
+  const codewords = interleavedCodewords(dataCodewordsOf(segments, bits, version, ecl), version, ecl);
+  return drawSymbol(version, ecl, codewords, settings.mask);
+}
+
+const UNITS = { numeric: 'digits', alphanumeric: 'characters', byte: 'bytes', kanji: 'characters' } as const;
+
+/** The most characters of one mode that fit a version and ECL (Table 7, derived from the codeword counts). */
+function capacity(mode: keyof typeof UNITS, version: number, ecl: Ecl): number {
+  const available = dataCodewords(version, ecl) * 8 - 4 - countBits(mode, versionGroup(version));
+  let chars = Math.floor(available / ({ numeric: 10 / 3, alphanumeric: 5.5, byte: 8, kanji: 13 } as const)[mode]);
+  while (dataBits(mode, chars + 1) <= available) chars++;
+  while (chars > 0 && dataBits(mode, chars) > available) chars--;
+  return Math.min(chars, (1 << countBits(mode, versionGroup(version))) - 1);
+}
+
+function tooLong(segments: readonly Segment[], bits: number, ecl: Ecl, maxVersion: number): QrError {
+  const where = `at ECL ${ecl} a QR code${maxVersion < MAX_VERSION ? ` up to version ${maxVersion}` : ''}`;
+  const advice = [
+    'shorten the data',
+    ...(ecl !== 'L' ? ["choose a lower ECL ('L' holds the most)"] : []),
+    ...(maxVersion < MAX_VERSION ? ['allow a larger maxVersion'] : []),
+  ].join(', or ');
+  const dataSegments = segments.filter((segment) => segment.mode !== 'eci');
+  const only = dataSegments.length === 1 ? dataSegments[0]!.mode : undefined;
+  if (only !== undefined && only !== 'eci') {
+    const given = dataSegments[0]!.numChars;
+    return new QrError(
+      'DATA_TOO_LONG',
+      `data is ${given} ${UNITS[only]}; ${where} holds at most ${capacity(only, maxVersion, ecl)} ${UNITS[only]} in ${only} mode: ${advice}`,
+    );
+  }
+  const needed = Number.isFinite(bits) ? `${bits} bits` : 'more characters than a segment can count';
+  return new QrError(
+    'DATA_TOO_LONG',
+    `data needs ${needed}; ${where} holds at most ${dataCodewords(maxVersion, ecl) * 8} bits (${capacity('byte', maxVersion, ecl)} bytes in byte mode): ${advice}`,
+  );
+}
+
+/**
+ * Codewords → symbol: places the codewords (§7.7.3), then applies the forced mask or the one with the
+ * lowest penalty (§7.8.3; ties go to the lower mask number), with the format information written in.
+ */
+function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask: number): QrSymbol {
+  const layout = layoutOf(version);
+  const { size, words, dataRowBits, dataColBits, maskRows, maskCols } = layout;
+  const rows = layout.functionRows.slice();
+  const cols = layout.functionCols.slice();
+  for (let i = 0; i < codewords.length; i++) {
+    const byte = codewords[i]!;
+    if (byte === 0) continue;
+    for (let bit = 0; bit < 8; bit++) {
+      if (((byte << bit) & 0x80) === 0) continue;
+      const r = dataRowBits[i * 8 + bit]!;
+      const c = dataColBits[i * 8 + bit]!;
+      rows[r >>> 5]! |= 1 << (r & 31);
+      cols[c >>> 5]! |= 1 << (c & 31);
+    }
+  }
+
+  const maskedRows = new Int32Array(rows.length);
+  const maskedCols = new Int32Array(cols.length);
+  const applyMask = (mask: number): void => {
+    const mr = maskRows[mask]!;
+    const mc = maskCols[mask]!;
+    for (let i = 0; i < rows.length; i++) {
+      maskedRows[i] = rows[i]! ^ mr[i]!;
+      maskedCols[i] = cols[i]! ^ mc[i]!;
+    }
+    writeFormat(layout, ecl, mask, maskedRows, maskedCols);
+  };
+  let mask = forcedMask;
+  if (mask < 0) {
+    let best = Infinity;
+    for (let candidate = 0; candidate < 8; candidate++) {
+      applyMask(candidate);
+      const score = penaltyScore(maskedRows, maskedCols, size, words);
+      if (score < best) {
+        best = score;
+        mask = candidate;
+      }
+    }
+  }
+  applyMask(mask);
+
+  const modules = new Uint8Array(size * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) modules[y * size + x] = (maskedRows[y * words + (x >>> 5)]! >>> (x & 31)) & 1;
+  }
+  assert(modules[(size - 8) * size + 8] === 1, 'the dark module is dark');
+  return new QrSymbol(version, ecl, mask, modules);
+}

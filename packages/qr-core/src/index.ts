@@ -1,0 +1,9 @@
+/**
+ * qr-core: a zero-dependency QR Code encoder (ISO/IEC 18004:2015, Model 2). This entry runs anywhere
+ * (browsers, workers, Node); `qr-core/png` adds the PNG renderer, which needs node:zlib.
+ */
+export { encode, encodeSegments, type EncodeOptions, type SymbolOptions } from './encode.js';
+export { QrError, type QrErrorCode } from './errors.js';
+export { QrSymbol, type Ecl } from './symbol.js';
+export { makeSegments, type ModeOption } from './segmentation.js';
+export { makeAlphanumeric, makeBytes, makeEci, makeKanji, makeNumeric, type Mode, type Segment } from './segments.js';

@@ -1,0 +1,182 @@
+/**
+ * The layout of a version, built once and cached: the function patterns (§6.3), the reserved format
+ * areas (§7.9.1), the order in which codeword bits fill the rest (§7.7.3), and the data masks (§7.8.2)
+ * restricted to the data area. Lines are kept bit-packed in both orientations — rows, and columns as
+ * rows of the transposed symbol — so that masking and the penalty rules work 32 modules at a time.
+ *
+ * Packing: line i, module j is bit (j & 31) of word i × words + (j >>> 5); bits past the symbol's edge are 0.
+ */
+import { formatBits, versionBits } from './format.js';
+import { alignmentPositions, rawDataModules } from './tables.js';
+import type { Ecl } from './symbol.js';
+
+export interface Layout {
+  readonly version: number;
+  /** Modules per side. */
+  readonly size: number;
+  /** 32-bit words per packed line. */
+  readonly words: number;
+  /** Dark function modules (finders, separators, timing, alignment, version information, the dark module), by row. */
+  readonly functionRows: Int32Array;
+  /** The same, by column. */
+  readonly functionCols: Int32Array;
+  /** For each data bit in placement order, its packed position by row: word index × 32 + bit. */
+  readonly dataRowBits: Int32Array;
+  /** The same positions, by column. */
+  readonly dataColBits: Int32Array;
+  /** Modules of the two copies of the format information, bit 0 first: 15 (x, y) pairs each, as y × size + x. */
+  readonly formatModules: Int32Array;
+  /** For each mask 0..7: the modules it inverts (its pattern within the data area), by row and by column. */
+  readonly maskRows: readonly Int32Array[];
+  readonly maskCols: readonly Int32Array[];
+}
+
+/**
+ * Table 10: the data mask conditions, with i the row and j the column; where a condition holds,
+ * the module is inverted.
+ */
+const MASK_CONDITIONS: readonly ((i: number, j: number) => boolean)[] = [
+  (i, j) => (i + j) % 2 === 0,
+  (i) => i % 2 === 0,
+  (_, j) => j % 3 === 0,
+  (i, j) => (i + j) % 3 === 0,
+  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
+  (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
+  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
+  (i, j) => (((i + j) % 2) + ((i * j) % 3)) % 2 === 0,
+];
+
+const layouts: (Layout | undefined)[] = [];
+
+/** The cached layout of a version 1..40. */
+export function layoutOf(version: number): Layout {
+  return (layouts[version] ??= buildLayout(version));
+}
+
+function buildLayout(version: number): Layout {
+  const size = version * 4 + 17;
+  const words = (size + 31) >>> 5;
+  // 0 = data module, 1 = light function module, 2 = dark function module.
+  const grid = new Uint8Array(size * size);
+  const set = (x: number, y: number, dark: boolean): void => {
+    grid[y * size + x] = dark ? 2 : 1;
+  };
+
+  // Timing patterns, §6.3.5: row 6 and column 6 alternate, dark at even positions (finders overwrite their ends).
+  for (let i = 0; i < size; i++) {
+    set(6, i, i % 2 === 0);
+    set(i, 6, i % 2 === 0);
+  }
+  // Finder patterns with their separators, §6.3.3–§6.3.4: 7 × 7 rings dark, light, dark 3 × 3, ringed by light.
+  for (const [cx, cy] of [[3, 3], [size - 4, 3], [3, size - 4]] as const) {
+    for (let dy = -4; dy <= 4; dy++) {
+      for (let dx = -4; dx <= 4; dx++) {
+        const x = cx + dx;
+        const y = cy + dy;
+        const ring = Math.max(Math.abs(dx), Math.abs(dy));
+        if (x >= 0 && y >= 0 && x < size && y < size) set(x, y, ring !== 2 && ring !== 4);
+      }
+    }
+  }
+  // Alignment patterns, §6.3.6: 5 × 5, centred on every pair of Table E.1 positions except those on the finders.
+  const centres = alignmentPositions(version);
+  const last = centres.length - 1;
+  centres.forEach((cy, i) => {
+    centres.forEach((cx, j) => {
+      if ((i === 0 && j === 0) || (i === 0 && j === last) || (i === last && j === 0)) return;
+      for (let dy = -2; dy <= 2; dy++) {
+        for (let dx = -2; dx <= 2; dx++) set(cx + dx, cy + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+      }
+    });
+  });
+  // Format information areas, §7.9.1 (Figure 25): reserved here, written per ECL and mask.
+  const formatModules = new Int32Array(30);
+  for (let i = 0; i < 15; i++) {
+    // First copy, around the top-left finder: bits 0–7 up column 8, bits 8–14 along row 8 to the left.
+    const x1 = i < 8 ? 8 : i === 8 ? 7 : 14 - i;
+    const y1 = i < 6 ? i : i < 8 ? i + 1 : 8;
+    // Second copy: bits 0–7 along row 8 from the right edge, bits 8–14 down column 8 at the bottom.
+    const x2 = i < 8 ? size - 1 - i : 8;
+    const y2 = i < 8 ? 8 : size - 15 + i;
+    formatModules[i] = y1 * size + x1;
+    formatModules[15 + i] = y2 * size + x2;
+    set(x1, y1, false);
+    set(x2, y2, false);
+  }
+  // The dark module, §7.9.1: always dark, beside the bottom-left finder.
+  set(8, size - 8, true);
+  // Version information, §7.10 (Figure 27): two 6 × 3 blocks for versions 7 and up.
+  if (version >= 7) {
+    const bits = versionBits(version);
+    for (let i = 0; i < 18; i++) {
+      const dark = ((bits >>> i) & 1) === 1;
+      const a = size - 11 + (i % 3);
+      const b = Math.floor(i / 3);
+      set(a, b, dark);
+      set(b, a, dark);
+    }
+  }
+
+  const lineWords = size * words;
+  const functionRows = new Int32Array(lineWords);
+  const functionCols = new Int32Array(lineWords);
+  const maskRows = MASK_CONDITIONS.map(() => new Int32Array(lineWords));
+  const maskCols = MASK_CONDITIONS.map(() => new Int32Array(lineWords));
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const rowWord = y * words + (x >>> 5);
+      const rowBit = 1 << (x & 31);
+      const colWord = x * words + (y >>> 5);
+      const colBit = 1 << (y & 31);
+      const kind = grid[y * size + x];
+      if (kind === 2) {
+        functionRows[rowWord]! |= rowBit;
+        functionCols[colWord]! |= colBit;
+      } else if (kind === 0) {
+        MASK_CONDITIONS.forEach((condition, m) => {
+          if (condition(y, x)) {
+            maskRows[m]![rowWord]! |= rowBit;
+            maskCols[m]![colWord]! |= colBit;
+          }
+        });
+      }
+    }
+  }
+
+  // Codeword placement, §7.7.3: two-module-wide columns from the right edge, alternately upwards and
+  // downwards, skipping the vertical timing pattern (column 6) and every function module.
+  const dataModules = rawDataModules(version);
+  const dataRowBits = new Int32Array(dataModules);
+  const dataColBits = new Int32Array(dataModules);
+  let n = 0;
+  for (let right = size - 1; right >= 1; right -= 2) {
+    if (right === 6) right = 5;
+    const upward = ((right + 1) & 2) === 0;
+    for (let step = 0; step < size; step++) {
+      const y = upward ? size - 1 - step : step;
+      for (let x = right; x >= right - 1; x--) {
+        if (grid[y * size + x] !== 0) continue;
+        dataRowBits[n] = ((y * words + (x >>> 5)) << 5) | (x & 31);
+        dataColBits[n] = ((x * words + (y >>> 5)) << 5) | (y & 31);
+        n++;
+      }
+    }
+  }
+  if (n !== dataModules) throw new Error(`qr-core internal error: version ${version} has ${n} data modules, expected ${dataModules}`);
+
+  return Object.freeze({ version, size, words, functionRows, functionCols, dataRowBits, dataColBits, formatModules, maskRows, maskCols });
+}
+
+/** Sets the 15 format bits of an ECL and mask, both copies, into packed rows and columns (format areas start light). */
+export function writeFormat(layout: Layout, ecl: Ecl, mask: number, rows: Int32Array, cols: Int32Array): void {
+  const bits = formatBits(ecl, mask);
+  const { size, words, formatModules } = layout;
+  for (let i = 0; i < 30; i++) {
+    if (((bits >>> (i % 15)) & 1) === 0) continue;
+    const index = formatModules[i]!;
+    const y = (index / size) | 0;
+    const x = index - y * size;
+    rows[y * words + (x >>> 5)]! |= 1 << (x & 31);
+    cols[x * words + (y >>> 5)]! |= 1 << (y & 31);
+  }
+}

@@ -1,0 +1,2 @@
+/** qr-core for Node: everything in the portable entry, plus the PNG renderer (node:zlib). */
+export * from './index.js';

@@ -1,0 +1,167 @@
+/**
+ * Input → segments. Level: text/bytes → segments (see `encode.ts` for segments → symbol).
+ *
+ * Mode 'auto' finds the segmentation with the fewest bits (§7.4; Annex J describes a greedy heuristic,
+ * which is not always optimal, so this is dynamic programming instead): for each character, the cheapest
+ * way to end the prefix there in each mode, either continuing that mode's segment or starting a new one.
+ * Costs are kept in sixths of a bit so that numeric (10 bits per 3 digits) and alphanumeric (11 bits per
+ * 2 characters) charge a whole number per character; a segment's total, rounded up to whole bits, is its
+ * true length.
+ */
+import { QrError, unreachable } from './errors.js';
+import { kanjiValue } from './kanji.js';
+import {
+  countBits,
+  isAlphanumericByte,
+  isNumericByte,
+  makeAlphanumeric,
+  makeBytes,
+  makeKanji,
+  makeNumeric,
+  toBytes,
+  type Segment,
+} from './segments.js';
+
+/** What the `mode` option of `encode` accepts. */
+export type ModeOption = 'auto' | 'numeric' | 'alphanumeric' | 'byte' | 'kanji';
+
+/** Data modes in the order of the dynamic programme's state arrays. */
+const DP_MODES = ['numeric', 'alphanumeric', 'byte', 'kanji'] as const;
+const NUMERIC = 0;
+const ALPHANUMERIC = 1;
+const BYTE = 2;
+const KANJI = 3;
+
+/** Cost of one character in sixths of a bit: 10/3, 11/2 and 13 bits; byte mode adds 8 bits per UTF-8 byte. */
+const CHAR_COST = [20, 33, 48, 78] as const;
+
+function roundUpToBit(sixths: number): number {
+  return Math.ceil(sixths / 6) * 6;
+}
+
+/**
+ * The fewest-bits segmentation of a string for one group of versions (the count indicators' lengths,
+ * Table 3, differ between versions 1–9, 10–26 and 27–40, and so may the best segmentation).
+ */
+export function optimalSegments(text: string, group: 0 | 1 | 2): Segment[] {
+  const bytes = toBytes(text);
+  const n = bytes.length;
+  if (n === 0) return [];
+  const head = DP_MODES.map((mode) => (4 + countBits(mode, group)) * 6);
+  // Per UTF-8 character: where it starts and its kanji value (−1 if none).
+  const starts = new Int32Array(n + 1);
+  const kanji = new Int32Array(n);
+  // from[c * 4 + m]: the mode of character c − 1 on the cheapest path that puts character c in mode m.
+  const from = new Int8Array(n * 4);
+  const cost = [0, 0, 0, 0];
+  const charCost = [CHAR_COST[NUMERIC], CHAR_COST[ALPHANUMERIC], 0, CHAR_COST[KANJI]];
+  let count = 0;
+  for (let i = 0; i < n; count++) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    let value = -1;
+    if (length === 2 || length === 3) {
+      // Kanji-mode characters are all in the BMP: 2- or 3-byte UTF-8 sequences.
+      const codeUnit = length === 2
+        ? ((lead & 0x1f) << 6) | (bytes[i + 1]! & 0x3f)
+        : ((lead & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      value = kanjiValue(codeUnit);
+    }
+    starts[count] = i;
+    kanji[count] = value;
+    charCost[BYTE] = CHAR_COST[BYTE] * length;
+    // The cheapest finished prefix to start a new segment after, whatever its mode (none before the first).
+    let bestEnd = 0;
+    let bestEndMode = -1;
+    if (count > 0) {
+      bestEnd = Infinity;
+      for (let m = 0; m < 4; m++) {
+        const end = roundUpToBit(cost[m]!);
+        if (end < bestEnd) {
+          bestEnd = end;
+          bestEndMode = m;
+        }
+      }
+    }
+    for (let m = 0; m < 4; m++) {
+      const allowed = m === BYTE || (m === KANJI ? value >= 0 : length === 1 && (m === NUMERIC ? isNumericByte(lead) : isAlphanumericByte(lead)));
+      if (!allowed) {
+        cost[m] = Infinity;
+        continue;
+      }
+      const continued = count > 0 ? cost[m]! + charCost[m]! : Infinity;
+      const started = bestEnd + head[m]! + charCost[m]!;
+      // Ties keep the current segment: fewer segments for the same bits.
+      if (continued <= started) {
+        cost[m] = continued;
+        from[count * 4 + m] = m;
+      } else {
+        cost[m] = started;
+        from[count * 4 + m] = bestEndMode;
+      }
+    }
+    i += length;
+  }
+  starts[count] = n;
+  // Walk back from the cheapest final mode, cutting a segment wherever the mode changes.
+  let mode = 0;
+  for (let m = 1; m < 4; m++) if (roundUpToBit(cost[m]!) < roundUpToBit(cost[mode]!)) mode = m;
+  const segments: Segment[] = [];
+  let endChar = count;
+  for (let c = count - 1; c >= 0; c--) {
+    const previous = c > 0 ? from[c * 4 + mode]! : -1;
+    if (previous !== mode) {
+      segments.push(segmentOf(DP_MODES[mode]!, bytes, starts, kanji, c, endChar));
+      endChar = c;
+      mode = previous;
+    }
+  }
+  return segments.reverse();
+}
+
+/** Characters [first, end) as one segment; `starts` maps characters to UTF-8 byte offsets. */
+function segmentOf(
+  mode: (typeof DP_MODES)[number],
+  bytes: Uint8Array,
+  starts: Int32Array,
+  kanji: Int32Array,
+  first: number,
+  end: number,
+): Segment {
+  switch (mode) {
+    case 'numeric':
+    case 'alphanumeric':
+    case 'byte': {
+      const data = bytes.subarray(starts[first], starts[end]);
+      return { mode, numChars: data.length, data };
+    }
+    case 'kanji':
+      return { mode, numChars: end - first, data: Uint16Array.from(kanji.subarray(first, end)) };
+    default:
+      return unreachable(mode);
+  }
+}
+
+/**
+ * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a version group.
+ * Raw bytes (Uint8Array) in 'auto' are one byte-mode segment: they are not text.
+ */
+export function makeSegments(data: string | Uint8Array, mode: ModeOption, group: 0 | 1 | 2): Segment[] {
+  switch (mode) {
+    case 'auto':
+      return typeof data === 'string' ? optimalSegments(data, group) : [makeBytes(data)];
+    case 'numeric':
+      return [makeNumeric(data)];
+    case 'alphanumeric':
+      return [makeAlphanumeric(data)];
+    case 'byte':
+      return [makeBytes(data)];
+    case 'kanji':
+      if (typeof data !== 'string') {
+        throw new QrError('INVALID_OPTION', "mode 'kanji' takes a string; for raw bytes use mode 'byte'");
+      }
+      return [makeKanji(data)];
+    default:
+      return unreachable(mode);
+  }
+}
