@@ -66,6 +66,9 @@ export const DIGITS: readonly string[] = charRange('0', '9');
 /** Alphanumeric mode's 45 characters, ISO/IEC 18004:2015 §7.4.4 Table 5. */
 export const ALPHANUMERIC: readonly string[] = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'];
 
+/** Alphanumeric mode's characters without the digits: text with no run for a numeric segment to take. */
+export const ALPHANUMERIC_LETTERS: readonly string[] = ALPHANUMERIC.filter((char) => !DIGITS.includes(char));
+
 /** Lower-case letters, space and punctuation: text for which one byte segment is the cheapest encoding. */
 export const LOWERCASE_TEXT: readonly string[] = [...charRange('a', 'z'), ' ', ',', '.', '!', '?'];
 
@@ -89,6 +92,65 @@ export const UNICODE_TEXT: readonly string[] = [
   '🇯🇵',
   '👩‍💻',
 ];
+
+/**
+ * Non-ASCII text of which no character is in Shift JIS (no Greek, Cyrillic, CJK or ÷), so that
+ * one byte segment is the cheapest encoding of it: lower-case ASCII, Latin-1 accents, Hangul, emoji.
+ */
+export const UTF8_OUTSIDE_SHIFT_JIS: readonly string[] = [
+  ...LOWERCASE_TEXT,
+  ...charRange('à', 'ÿ').filter((char) => char !== '÷'),
+  ...charRange('가', '갯'),
+  ...charRange('😀', '😏'),
+];
+
+const utf8 = new TextEncoder();
+
+/**
+ * Text from `alphabet` whose UTF-8 form is at most `maxBytes` (≥ 1) long and within 4 bytes of it;
+ * never empty (`alphabet` must hold an ASCII character).
+ */
+export function randomTextOfBytes(random: Random, alphabet: readonly string[], maxBytes: number): string {
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const char = pick(random, alphabet);
+    const length = utf8.encode(char).length;
+    if (bytes + length > maxBytes) {
+      if (maxBytes - bytes < 4 && text !== '') return text;
+      continue;
+    }
+    text += char;
+    bytes += length;
+  }
+}
+
+/** Runs that different modes encode best, to be mixed: digits, upper case, lower case, kanji, emoji. */
+const MIXED_RUNS: readonly ((random: Random) => string)[] = [
+  (random) => randomString(random, DIGITS, randomInt(random, 1, 30)),
+  (random) => randomString(random, ALPHANUMERIC_LETTERS, randomInt(random, 1, 20)),
+  (random) => randomString(random, LOWERCASE_TEXT, randomInt(random, 1, 20)),
+  (random) => randomKanji(random, randomInt(random, 1, 10)).text,
+  (random) => randomString(random, UNICODE_TEXT, randomInt(random, 1, 5)),
+];
+
+/**
+ * Text like "ORDER-000123456789 ref abc": random runs of digits, upper case, lower case, kanji
+ * and other Unicode, so that the cheapest encoding mixes modes; UTF-8 form at most `maxBytes` (≥ 1).
+ */
+export function randomMixedText(random: Random, maxBytes: number): string {
+  let text = '';
+  let bytes = 0;
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const run = pick(random, MIXED_RUNS)(random);
+    const length = utf8.encode(run).length;
+    if (bytes + length <= maxBytes) {
+      text += run;
+      bytes += length;
+    }
+  }
+  return text === '' ? randomString(random, DIGITS, maxBytes) : text;
+}
 
 /** Kanji mode's two ranges of Shift JIS codes, ISO/IEC 18004:2015 §7.4.6. */
 export const KANJI_CODE_RANGES: readonly (readonly [number, number])[] = [
