@@ -1,0 +1,144 @@
+// `npm run bench:server`: qr-server against a node:http + node-qrcode baseline with the same
+// contract and look, both in child processes, loaded by autocannon in this process over
+// loopback. For each server: 16 and 64 connections, with a different URL in every request (no
+// cache can answer) and with one repeated URL; then qr-server's RSS before and after 200,000
+// more requests. A measurement, not a test: it prints figures and asserts nothing.
+//
+// `--quick` shortens every phase (a check that the bench runs, not a measurement).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './ensure-installed.mjs';
+import { PNG_PAYLOAD } from './payloads.mjs';
+
+const quick = process.argv.includes('--quick');
+const SETTINGS = quick
+  ? { warmupS: 1, durationS: 2, baselineDurationS: 2, leakRequests: 2_000 }
+  : { warmupS: 3, durationS: 10, baselineDurationS: 10, leakRequests: 200_000 };
+const CONNECTIONS = [16, 64];
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SERVER_MAIN = 'packages/qr-server/dist/main.js';
+if (!existsSync(new URL(`../${SERVER_MAIN}`, import.meta.url))) {
+  console.error(`bench: ${SERVER_MAIN} is missing; run \`npm run build\` first`);
+  process.exit(1);
+}
+ensureInstalled();
+const { default: autocannon } = await import('autocannon');
+
+/** Starts a server script in a child process on a free port; resolves once it listens. */
+async function startServer(name, script) {
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    // qr-server logs a line per request, as in production; this process drains the pipe.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+  const port = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${name} exited (code ${code}) before listening`)));
+    lines.once('line', (line) => resolve(JSON.parse(line).port));
+  });
+  lines.on('line', () => {});
+  return {
+    name,
+    pid: child.pid,
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resident set size of a process, from /proc (Linux), in MiB. */
+function rssMiB(pid, field = 'VmRSS') {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return kib / 1024;
+}
+
+let counter = 0;
+/** The original service's request shape, `POST /generate_qr/?url=...`, a different URL each time when `distinct`. */
+function load(server, { connections, distinct, durationS, amount }) {
+  const path = (text) => `/generate_qr/?url=${encodeURIComponent(text)}`;
+  return autocannon({
+    url: server.url,
+    connections,
+    ...(amount ? { amount } : { duration: durationS }),
+    requests: [
+      {
+        method: 'POST',
+        // The URLs differ in a counter, so they keep the length of PNG_PAYLOAD's class (and its version).
+        setupRequest: (request) => ({ ...request, path: path(distinct ? `https://example.com/products/${counter++}?ref=qr` : PNG_PAYLOAD) }),
+      },
+    ],
+  });
+}
+
+function summary(result) {
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function printTable(header, rows) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
+  const line = (cells) => '  ' + cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('   ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+const cpus = os.cpus();
+console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}; Node ${process.version}`);
+console.log(`autocannon in this process; each server in a child process; ${SETTINGS.durationS} s per row${quick ? ' (--quick: not a measurement)' : ''}\n`);
+
+const contenders = [
+  { name: 'qr-server', script: SERVER_MAIN },
+  { name: 'node-qrcode baseline', script: 'bench/baseline-server.mjs' },
+];
+const scenarios = CONNECTIONS.flatMap((connections) => [
+  { label: `distinct URLs, ${connections} conn`, connections, distinct: true },
+  { label: `one URL, ${connections} conn`, connections, distinct: false },
+]);
+
+const results = new Map();
+let leak;
+for (const contender of contenders) {
+  const server = await startServer(contender.name, contender.script);
+  const durationS = contender.name === 'qr-server' ? SETTINGS.durationS : SETTINGS.baselineDurationS;
+  await load(server, { connections: 16, distinct: true, durationS: SETTINGS.warmupS });
+  for (const scenario of scenarios) {
+    process.stderr.write(`bench: ${contender.name}, ${scenario.label}\n`);
+    results.set(`${contender.name}\0${scenario.label}`, summary(await load(server, { ...scenario, durationS })));
+  }
+  if (contender.name === 'qr-server') {
+    process.stderr.write(`bench: ${contender.name}, ${number(SETTINGS.leakRequests)} requests for RSS\n`);
+    const before = rssMiB(server.pid);
+    const run = summary(await load(server, { connections: 16, distinct: true, amount: SETTINGS.leakRequests }));
+    leak = { before, after: rssMiB(server.pid), peak: rssMiB(server.pid, 'VmHWM'), ...run };
+  }
+  await server.stop();
+}
+
+const [ours, baseline] = contenders.map((contender) => contender.name);
+printTable(
+  ['scenario', 'qr-server req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'p50 ms', 'p99 ms', 'errors', 'req/s ratio'],
+  scenarios.map(({ label }) => {
+    const a = results.get(`${ours}\0${label}`);
+    const b = results.get(`${baseline}\0${label}`);
+    return [label, number(a.rps), a.p50, a.p99, a.errors, number(b.rps), b.p50, b.p99, b.errors, `${number(a.rps / b.rps, 1)}×`];
+  }),
+);
+console.log(
+  `\nqr-server RSS: ${number(leak.before, 1)} MiB before, ${number(leak.after, 1)} MiB after ${number(SETTINGS.leakRequests)} requests ` +
+    `(peak ${number(leak.peak, 1)} MiB; ${number(leak.rps)} req/s, p99 ${leak.p99} ms, ${leak.errors} errors)`,
+);
