@@ -6,7 +6,7 @@
  */
 import { assert, QrError } from './errors.js';
 import { dataCodewordsOf, interleavedCodewords } from './codewords.js';
-import { layoutOf, writeFormat } from './matrix.js';
+import { layoutOf, writeFormat, type Layout } from './matrix.js';
 import { penaltyScore } from './mask.js';
 import { makeSegments, type ModeOption } from './segmentation.js';
 import { dataBits, countBits, makeEci, segmentsBitLength, versionGroup, type Segment } from './segments.js';
@@ -99,6 +99,9 @@ export function encodeSegments(segments: readonly Segment[], options: SymbolOpti
   return build(() => segments, normalise(options));
 }
 
+/** The last version of each group of Table 3 (versions 1–9, 10–26, 27–40). */
+const GROUP_LAST_VERSION = [9, 26, 40] as const;
+
 function build(segmentsFor: (group: 0 | 1 | 2) => readonly Segment[], settings: Normalised): QrSymbol {
   const { minVersion, maxVersion, boostEcl } = settings;
   let { ecl } = settings;
@@ -106,11 +109,19 @@ function build(segmentsFor: (group: 0 | 1 | 2) => readonly Segment[], settings: 
   let version = 0;
   let segments: readonly Segment[] = [];
   let bits = Infinity;
-  for (let v = minVersion, group = -1; v <= maxVersion; v++) {
-    if (versionGroup(v) !== group) {
-      group = versionGroup(v);
-      segments = segmentsFor(versionGroup(v));
-      bits = segmentsBitLength(segments, versionGroup(v));
+  for (let v = minVersion, previousGroup = -1; v <= maxVersion; v++) {
+    const group = versionGroup(v);
+    if (group !== previousGroup) {
+      previousGroup = group;
+      // Longer count indicators never make a segmentation shorter, so the bits of a lower group are a
+      // lower bound here: skip the whole group, without segmenting again, when its largest version is too small.
+      const lastOfGroup = Math.min(maxVersion, GROUP_LAST_VERSION[group]);
+      if (Number.isFinite(bits) && bits > dataCodewords(lastOfGroup, ecl) * 8) {
+        v = lastOfGroup;
+        continue;
+      }
+      segments = segmentsFor(group);
+      bits = segmentsBitLength(segments, group);
     }
     if (bits <= dataCodewords(v, ecl) * 8) {
       version = v;
@@ -165,50 +176,73 @@ function tooLong(segments: readonly Segment[], bits: number, ecl: Ecl, maxVersio
  */
 function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask: number): QrSymbol {
   const layout = layoutOf(version);
-  const { size, words, dataRowBits, dataColBits, maskRows, maskCols } = layout;
+  const { size, words } = layout;
   const rows = layout.functionRows.slice();
   const cols = layout.functionCols.slice();
-  for (let i = 0; i < codewords.length; i++) {
-    const byte = codewords[i]!;
-    if (byte === 0) continue;
-    for (let bit = 0; bit < 8; bit++) {
-      if (((byte << bit) & 0x80) === 0) continue;
-      const r = dataRowBits[i * 8 + bit]!;
-      const c = dataColBits[i * 8 + bit]!;
-      rows[r >>> 5]! |= 1 << (r & 31);
-      cols[c >>> 5]! |= 1 << (c & 31);
-    }
-  }
+  placeCodewords(codewords, layout.dataRowBits, rows);
+  placeCodewords(codewords, layout.dataColBits, cols);
 
   const maskedRows = new Int32Array(rows.length);
   const maskedCols = new Int32Array(cols.length);
-  const applyMask = (mask: number): void => {
-    const mr = maskRows[mask]!;
-    const mc = maskCols[mask]!;
-    for (let i = 0; i < rows.length; i++) {
-      maskedRows[i] = rows[i]! ^ mr[i]!;
-      maskedCols[i] = cols[i]! ^ mc[i]!;
-    }
-    writeFormat(layout, ecl, mask, maskedRows, maskedCols);
-  };
   let mask = forcedMask;
   if (mask < 0) {
     let best = Infinity;
     for (let candidate = 0; candidate < 8; candidate++) {
-      applyMask(candidate);
-      const score = penaltyScore(maskedRows, maskedCols, size, words);
+      applyMask(layout, ecl, candidate, rows, cols, maskedRows, maskedCols);
+      const score = penaltyScore(maskedRows, maskedCols, size, words, best);
       if (score < best) {
         best = score;
         mask = candidate;
       }
     }
   }
-  applyMask(mask);
+  applyMask(layout, ecl, mask, rows, cols, maskedRows, maskedCols);
+  const symbol = new QrSymbol(version, ecl, mask, unpack(maskedRows, size, words));
+  assert(symbol.get(8, size - 8), 'the dark module is dark');
+  return symbol;
+}
 
-  const modules = new Uint8Array(size * size);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) modules[y * size + x] = (maskedRows[y * words + (x >>> 5)]! >>> (x & 31)) & 1;
+/** Sets the module of every 1 bit of the codewords, at the packed positions of the placement order. */
+function placeCodewords(codewords: Uint8Array, positions: Int32Array, lines: Int32Array): void {
+  for (let i = 0; i < codewords.length; i++) {
+    const byte = codewords[i]!;
+    if (byte === 0) continue;
+    for (let bit = 0, at = i << 3; bit < 8; bit++, at++) {
+      if ((byte & (0x80 >>> bit)) === 0) continue;
+      const position = positions[at]!;
+      lines[position >>> 5]! |= 1 << (position & 31);
+    }
   }
-  assert(modules[(size - 8) * size + 8] === 1, 'the dark module is dark');
-  return new QrSymbol(version, ecl, mask, modules);
+}
+
+/** `masked` = the unmasked lines XOR a mask's pattern, with the format information for that mask written in. */
+function applyMask(
+  layout: Layout,
+  ecl: Ecl,
+  mask: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  maskedRows: Int32Array,
+  maskedCols: Int32Array,
+): void {
+  const patternRows = layout.maskRows[mask]!;
+  const patternCols = layout.maskCols[mask]!;
+  for (let i = 0; i < rows.length; i++) {
+    maskedRows[i] = rows[i]! ^ patternRows[i]!;
+    maskedCols[i] = cols[i]! ^ patternCols[i]!;
+  }
+  writeFormat(layout, ecl, mask, maskedRows, maskedCols);
+}
+
+/** Packed rows → one byte per module, row-major (the public form of {@link QrSymbol.modules}). */
+function unpack(rows: Int32Array, size: number, words: number): Uint8Array {
+  const modules = new Uint8Array(size * size);
+  for (let y = 0, i = 0; y < size; y++) {
+    for (let k = 0; k < words; k++) {
+      const word = rows[y * words + k]!;
+      const end = Math.min(32, size - (k << 5));
+      for (let bit = 0; bit < end; bit++) modules[i++] = (word >>> bit) & 1;
+    }
+  }
+  return modules;
 }

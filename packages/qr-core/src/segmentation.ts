@@ -36,8 +36,11 @@ const KANJI = 3;
 const CHAR_COST = [20, 33, 48, 78] as const;
 
 function roundUpToBit(sixths: number): number {
-  return Math.ceil(sixths / 6) * 6;
+  return (((sixths + 5) / 6) | 0) * 6;
 }
+
+/** Cost of a mode a character cannot be in: far above any real cost, and still a small integer. */
+const UNREACHABLE = 1 << 29;
 
 /**
  * The fewest-bits segmentation of a string for one group of versions (the count indicators' lengths,
@@ -47,14 +50,18 @@ export function optimalSegments(text: string, group: 0 | 1 | 2): Segment[] {
   const bytes = toBytes(text);
   const n = bytes.length;
   if (n === 0) return [];
-  const head = DP_MODES.map((mode) => (4 + countBits(mode, group)) * 6);
+  const headNumeric = (4 + countBits('numeric', group)) * 6;
+  const headAlphanumeric = (4 + countBits('alphanumeric', group)) * 6;
+  const headByte = (4 + countBits('byte', group)) * 6;
+  const headKanji = (4 + countBits('kanji', group)) * 6;
   // Per UTF-8 character: where it starts and its kanji value (−1 if none).
   const starts = new Int32Array(n + 1);
   const kanji = new Int32Array(n);
   // from[c * 4 + m]: the mode of character c − 1 on the cheapest path that puts character c in mode m.
   const from = new Int8Array(n * 4);
-  const cost = [0, 0, 0, 0];
-  const charCost = [CHAR_COST[NUMERIC], CHAR_COST[ALPHANUMERIC], 0, CHAR_COST[KANJI]];
+  // Cheapest cost of the prefix ending in each mode; UNREACHABLE where the character cannot be in that mode
+  // (a large small-integer rather than Infinity keeps the arithmetic in integers).
+  let numeric = 0, alphanumeric = 0, byte = 0, kanjiCost = 0;
   let count = 0;
   for (let i = 0; i < n; count++) {
     const lead = bytes[i]!;
@@ -69,43 +76,56 @@ export function optimalSegments(text: string, group: 0 | 1 | 2): Segment[] {
     }
     starts[count] = i;
     kanji[count] = value;
-    charCost[BYTE] = CHAR_COST[BYTE] * length;
     // The cheapest finished prefix to start a new segment after, whatever its mode (none before the first).
-    let bestEnd = 0;
-    let bestEndMode = -1;
+    let end = 0;
+    let endMode = -1;
     if (count > 0) {
-      bestEnd = Infinity;
-      for (let m = 0; m < 4; m++) {
-        const end = roundUpToBit(cost[m]!);
-        if (end < bestEnd) {
-          bestEnd = end;
-          bestEndMode = m;
-        }
-      }
+      end = roundUpToBit(numeric);
+      endMode = NUMERIC;
+      if (roundUpToBit(alphanumeric) < end) (end = roundUpToBit(alphanumeric)), (endMode = ALPHANUMERIC);
+      if (roundUpToBit(byte) < end) (end = roundUpToBit(byte)), (endMode = BYTE);
+      if (roundUpToBit(kanjiCost) < end) (end = roundUpToBit(kanjiCost)), (endMode = KANJI);
     }
-    for (let m = 0; m < 4; m++) {
-      const allowed = m === BYTE || (m === KANJI ? value >= 0 : length === 1 && (m === NUMERIC ? isNumericByte(lead) : isAlphanumericByte(lead)));
-      if (!allowed) {
-        cost[m] = Infinity;
-        continue;
-      }
-      const continued = count > 0 ? cost[m]! + charCost[m]! : Infinity;
-      const started = bestEnd + head[m]! + charCost[m]!;
-      // Ties keep the current segment: fewer segments for the same bits.
-      if (continued <= started) {
-        cost[m] = continued;
-        from[count * 4 + m] = m;
-      } else {
-        cost[m] = started;
-        from[count * 4 + m] = bestEndMode;
-      }
+    const at = count * 4;
+    // Each mode: continue its segment, or start one after the cheapest end. Ties continue: fewer segments.
+    const first = count === 0;
+    if (length === 1 && isNumericByte(lead)) {
+      const continued = first ? UNREACHABLE : numeric + CHAR_COST[NUMERIC];
+      const started = end + headNumeric + CHAR_COST[NUMERIC];
+      from[at + NUMERIC] = continued <= started ? NUMERIC : endMode;
+      numeric = Math.min(continued, started);
+    } else {
+      numeric = UNREACHABLE;
+    }
+    if (length === 1 && isAlphanumericByte(lead)) {
+      const continued = first ? UNREACHABLE : alphanumeric + CHAR_COST[ALPHANUMERIC];
+      const started = end + headAlphanumeric + CHAR_COST[ALPHANUMERIC];
+      from[at + ALPHANUMERIC] = continued <= started ? ALPHANUMERIC : endMode;
+      alphanumeric = Math.min(continued, started);
+    } else {
+      alphanumeric = UNREACHABLE;
+    }
+    {
+      const cost = CHAR_COST[BYTE] * length;
+      const continued = first ? UNREACHABLE : byte + cost;
+      const started = end + headByte + cost;
+      from[at + BYTE] = continued <= started ? BYTE : endMode;
+      byte = Math.min(continued, started);
+    }
+    if (value >= 0) {
+      const continued = first ? UNREACHABLE : kanjiCost + CHAR_COST[KANJI];
+      const started = end + headKanji + CHAR_COST[KANJI];
+      from[at + KANJI] = continued <= started ? KANJI : endMode;
+      kanjiCost = Math.min(continued, started);
+    } else {
+      kanjiCost = UNREACHABLE;
     }
     i += length;
   }
   starts[count] = n;
   // Walk back from the cheapest final mode, cutting a segment wherever the mode changes.
-  let mode = 0;
-  for (let m = 1; m < 4; m++) if (roundUpToBit(cost[m]!) < roundUpToBit(cost[mode]!)) mode = m;
+  const final = [numeric, alphanumeric, byte, kanjiCost].map(roundUpToBit);
+  let mode = final.indexOf(Math.min(...final));
   const segments: Segment[] = [];
   let endChar = count;
   for (let c = count - 1; c >= 0; c--) {
