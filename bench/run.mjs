@@ -2,6 +2,7 @@
 // one process, interleaved (every round visits every library in turn, in a rotated order, so
 // that drift in the machine's speed spreads over all of them), reporting the median of rounds.
 // `--quick` runs one short round: a sanity check, not a measurement.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { ensureInstalled } from './ensure-installed.mjs';
@@ -58,11 +59,20 @@ function printTable(header, rows) {
   for (const row of rows) console.log(line(row));
 }
 
+/** ' at <commit>' (with '+ changes' when the work tree differs), or '' outside a git checkout. */
+function sourceRevision() {
+  const git = (...args) => spawnSync('git', args, { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return '';
+  const dirty = git('status', '--porcelain', '--', 'packages/qr-core/src').stdout.trim() !== '';
+  return ` at ${head.stdout.trim()}${dirty ? ' + uncommitted changes' : ''}`;
+}
+
 function printMachine() {
   const cpus = os.cpus();
   console.log('# qr-core benchmark');
   console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}`);
-  console.log(`node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`node ${process.version}, ${new Date().toISOString()}, qr-core ${qrCoreVersion}${sourceRevision()}`);
   console.log(
     quick
       ? 'mode: --quick (1 round of 100 ms samples: a sanity check, not a measurement)'
