@@ -24,8 +24,9 @@ locals {
   }
 
   # Seconds between SIGTERM and SIGKILL: above the servers' own drain
-  # deadline (qr-server's SHUTDOWN_TIMEOUT_MS, 10 s by default), and
-  # Fargate's default, so a stop never cuts a response short.
+  # deadlines (qr-server's SHUTDOWN_TIMEOUT_MS, 10 s by default; the widget
+  # server's 25 s), so a stop never cuts a response short. Also Fargate's
+  # default.
   stop_timeout_seconds = 30
 
   # Fargate's CPU sizes and, for each, the memory it offers (MiB).

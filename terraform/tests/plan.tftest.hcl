@@ -367,9 +367,9 @@ run "task_definition" {
       c.healthCheck.command == ["CMD", "node", "/app/healthcheck.mjs"] &&
       c.linuxParameters.initProcessEnabled &&
       c.readonlyRootFilesystem &&
-      c.stopTimeout > 10 && c.stopTimeout <= 30
+      c.stopTimeout > 25 && c.stopTimeout <= 30
     ])
-    error_message = "Each container needs a health check, an init process, a read-only root and a stop time-out above the servers' 10 s drain and at most 30 s."
+    error_message = "Each container needs a health check, an init process, a read-only root and a stop time-out above the servers' drain deadlines (25 s at most) and at most 30 s."
   }
 
   assert {
