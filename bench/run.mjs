@@ -73,6 +73,10 @@ function printMachine() {
   console.log('# qr-core benchmark');
   console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}`);
   console.log(`node ${process.version}, ${new Date().toISOString()}, qr-core ${qrCoreVersion}${sourceRevision()}`);
+  const [load] = os.loadavg();
+  if (load > cpus.length * 0.75) {
+    console.log(`warning: load average ${load.toFixed(1)} on ${cpus.length} cores when the run began: other work competes for the CPU, expect wide spreads`);
+  }
   console.log(
     quick
       ? 'mode: --quick (1 round of 100 ms samples: a sanity check, not a measurement)'
