@@ -469,21 +469,29 @@ run "autoscaling" {
 
   assert {
     condition = (
-      aws_appautoscaling_policy.cpu.policy_type == "TargetTrackingScaling" &&
-      one(one(aws_appautoscaling_policy.cpu.target_tracking_scaling_policy_configuration).predefined_metric_specification).predefined_metric_type == "ECSServiceAverageCPUUtilization" &&
-      one(aws_appautoscaling_policy.cpu.target_tracking_scaling_policy_configuration).target_value == 60
+      aws_appautoscaling_policy.this["cpu"].policy_type == "TargetTrackingScaling" &&
+      one(one(aws_appautoscaling_policy.this["cpu"].target_tracking_scaling_policy_configuration).predefined_metric_specification).predefined_metric_type == "ECSServiceAverageCPUUtilization" &&
+      one(aws_appautoscaling_policy.this["cpu"].target_tracking_scaling_policy_configuration).target_value == 60
     )
     error_message = "One policy must track the service's average CPU at cpu_target_percent."
   }
 
   assert {
     condition = (
-      aws_appautoscaling_policy.requests.policy_type == "TargetTrackingScaling" &&
-      one(one(aws_appautoscaling_policy.requests.target_tracking_scaling_policy_configuration).predefined_metric_specification).predefined_metric_type == "ALBRequestCountPerTarget" &&
-      one(one(aws_appautoscaling_policy.requests.target_tracking_scaling_policy_configuration).predefined_metric_specification).resource_label == "${aws_lb.this.arn_suffix}/${aws_lb_target_group.this["api"].arn_suffix}" &&
-      one(aws_appautoscaling_policy.requests.target_tracking_scaling_policy_configuration).target_value == 1000
+      aws_appautoscaling_policy.this["requests"].policy_type == "TargetTrackingScaling" &&
+      one(one(aws_appautoscaling_policy.this["requests"].target_tracking_scaling_policy_configuration).predefined_metric_specification).predefined_metric_type == "ALBRequestCountPerTarget" &&
+      one(one(aws_appautoscaling_policy.this["requests"].target_tracking_scaling_policy_configuration).predefined_metric_specification).resource_label == "${aws_lb.this.arn_suffix}/${aws_lb_target_group.this["api"].arn_suffix}" &&
+      one(aws_appautoscaling_policy.this["requests"].target_tracking_scaling_policy_configuration).target_value == 1000
     )
     error_message = "One policy must track ALB requests per target on the API's target group."
+  }
+
+  assert {
+    condition = length(aws_appautoscaling_policy.this) == 2 && alltrue([
+      for policy in aws_appautoscaling_policy.this :
+      policy.resource_id == aws_appautoscaling_target.service.resource_id && policy.scalable_dimension == "ecs:service:DesiredCount"
+    ])
+    error_message = "Exactly the two policies, both scaling the service's desired count."
   }
 }
 
