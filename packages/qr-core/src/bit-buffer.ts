@@ -1,6 +1,7 @@
 /**
- * A big-endian bit writer over a fixed-size byte array: the data bit stream of §7.4 is written
- * most significant bit first, and its length is known (the data codewords of the chosen version).
+ * A big-endian bit writer over a given byte array: the data bit stream of §7.4 is written most
+ * significant bit first, and its length is known (the data codewords of the chosen version).
+ * Every byte up to the last bit written is assigned; bytes after it are left as they were.
  */
 export class BitWriter {
   readonly bytes: Uint8Array;
@@ -8,8 +9,8 @@ export class BitWriter {
   bitLength = 0;
   private accumulator = 0;
 
-  constructor(capacityBytes: number) {
-    this.bytes = new Uint8Array(capacityBytes);
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
   }
 
   /** Appends the low `count` bits of `value` (count 0..24), most significant first. */

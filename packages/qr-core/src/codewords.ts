@@ -9,14 +9,26 @@ import { writeSegments, versionGroup, type Segment } from './segments.js';
 import { ECC_BLOCKS, ECC_CODEWORDS_PER_BLOCK, ECL_INDEX, dataCodewords, totalCodewords } from './tables.js';
 import type { Ecl } from './symbol.js';
 
+/**
+ * Working buffers for the codewords of one symbol at a time, sized for version 40 (3706 codewords):
+ * data codewords, all codewords interleaved, error correction codewords. Reused, since encoding is
+ * synchronous, so that each symbol allocates only its output; the results of the functions below are
+ * valid until the next call.
+ */
+const MAX_CODEWORDS = 3706;
+const buffers = new Uint8Array(3 * MAX_CODEWORDS);
+const dataBuffer = buffers.subarray(0, MAX_CODEWORDS);
+const outBuffer = buffers.subarray(MAX_CODEWORDS, 2 * MAX_CODEWORDS);
+const eccBuffer = buffers.subarray(2 * MAX_CODEWORDS);
+
 /** The data codewords: the segments' bits, the terminator, zero bits to a byte boundary, then 0xEC 0x11 … (§7.4.10). */
 export function dataCodewordsOf(segments: readonly Segment[], bitLength: number, version: number, ecl: Ecl): Uint8Array {
   const capacity = dataCodewords(version, ecl);
-  const writer = new BitWriter(capacity);
+  const bytes = dataBuffer.subarray(0, capacity).fill(0);
+  const writer = new BitWriter(bytes);
   writeSegments(writer, segments, versionGroup(version));
   assert(writer.bitLength === bitLength && bitLength <= capacity * 8, 'segment bits match their computed length and fit');
   // The terminator (up to four 0 bits, §7.4.9) and the zero bits to the byte boundary are already zeros.
-  const bytes = writer.bytes;
   for (let i = (Math.min(bitLength + 4, capacity * 8) + 7) >>> 3, pad = 0xec; i < capacity; i++, pad ^= 0xec ^ 0x11) bytes[i] = pad;
   return bytes;
 }
@@ -31,8 +43,8 @@ export function interleavedCodewords(data: Uint8Array, version: number, ecl: Ecl
   const shortData = Math.floor(total / blocks) - eccLength;
   assert(data.length === shortData * blocks + (blocks - shortBlocks), 'data codewords fill the blocks exactly');
 
-  const out = new Uint8Array(total);
-  const ecc = new Uint8Array(blocks * eccLength);
+  const out = outBuffer.subarray(0, total);
+  const ecc = eccBuffer;
   let position = 0;
   // Column i of the data: codeword i of every block that has one (only long blocks have a codeword shortData).
   for (let i = 0; i <= shortData; i++) {

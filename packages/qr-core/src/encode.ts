@@ -177,13 +177,11 @@ function tooLong(segments: readonly Segment[], bits: number, ecl: Ecl, maxVersio
 function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask: number): QrSymbol {
   const layout = layoutOf(version);
   const { size, words } = layout;
-  const rows = layout.functionRows.slice();
-  const cols = layout.functionCols.slice();
+  const { rows, cols, maskedRows, maskedCols } = (workspaces[version] ??= newWorkspace(layout.functionRows.length));
+  rows.set(layout.functionRows);
   placeCodewords(codewords, layout.dataRowBits, rows);
-  placeCodewords(codewords, layout.dataColBits, cols);
+  transpose(rows, cols, size, words);
 
-  const maskedRows = new Int32Array(rows.length);
-  const maskedCols = new Int32Array(cols.length);
   let mask = forcedMask;
   if (mask < 0) {
     let best = Infinity;
@@ -202,15 +200,57 @@ function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask
   return symbol;
 }
 
+/** Packed working copies of a symbol: unmasked and masked, by row and by column. */
+interface Workspace {
+  readonly rows: Int32Array;
+  readonly cols: Int32Array;
+  readonly maskedRows: Int32Array;
+  readonly maskedCols: Int32Array;
+}
+
+/** One workspace per version, reused: encoding is synchronous, so no two calls share one at a time. */
+const workspaces: (Workspace | undefined)[] = [];
+
+function newWorkspace(length: number): Workspace {
+  const buffer = new Int32Array(length * 4);
+  return {
+    rows: buffer.subarray(0, length),
+    cols: buffer.subarray(length, 2 * length),
+    maskedRows: buffer.subarray(2 * length, 3 * length),
+    maskedCols: buffer.subarray(3 * length),
+  };
+}
+
 /** Sets the module of every 1 bit of the codewords, at the packed positions of the placement order. */
 function placeCodewords(codewords: Uint8Array, positions: Int32Array, lines: Int32Array): void {
-  for (let i = 0; i < codewords.length; i++) {
+  for (let i = 0, at = 0; i < codewords.length; i++) {
     const byte = codewords[i]!;
-    if (byte === 0) continue;
-    for (let bit = 0, at = i << 3; bit < 8; bit++, at++) {
-      if ((byte & (0x80 >>> bit)) === 0) continue;
+    for (let shift = 7; shift >= 0; shift--, at++) {
       const position = positions[at]!;
-      lines[position >>> 5]! |= 1 << (position & 31);
+      lines[position >>> 5]! |= ((byte >>> shift) & 1) << (position & 31); // no branch: the bits are random
+    }
+  }
+}
+
+const block = new Int32Array(32);
+
+/**
+ * Packed rows → packed columns (every word written), 32 × 32 modules at a time: five rounds, each swapping the off-diagonal
+ * halves of 2s × 2s sub-blocks (s = 16, 8, 4, 2, 1), so bit j of word i ends as bit i of word j.
+ */
+function transpose(rows: Int32Array, cols: Int32Array, size: number, words: number): void {
+  for (let m = 0; m < words; m++) {
+    for (let k = 0; k < words; k++) {
+      // The block of rows 32m.. and columns 32k..: word i = row 32m + i (past the edge: 0).
+      for (let i = 0, y = m << 5; i < 32; i++, y++) block[i] = y < size ? rows[y * words + k]! : 0;
+      for (let s = 16, mask = 0x0000ffff; s > 0; s >>>= 1, mask ^= mask << s) {
+        for (let i = 0; i < 32; i = (i + s + 1) & ~s) {
+          const t = ((block[i]! >>> s) ^ block[i + s]!) & mask;
+          block[i] = block[i]! ^ (t << s);
+          block[i + s] = block[i + s]! ^ t;
+        }
+      }
+      for (let j = 0, x = k << 5; j < 32 && x < size; j++, x++) cols[x * words + m] = block[j]!;
     }
   }
 }

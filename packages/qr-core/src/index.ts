@@ -5,5 +5,5 @@
 export { encode, encodeSegments, type EncodeOptions, type SymbolOptions } from './encode.js';
 export { QrError, type QrErrorCode } from './errors.js';
 export { QrSymbol, type Ecl } from './symbol.js';
-export { makeSegments, type ModeOption } from './segmentation.js';
+export type { ModeOption } from './segmentation.js';
 export { makeAlphanumeric, makeBytes, makeEci, makeKanji, makeNumeric, type Mode, type Segment } from './segments.js';

@@ -29,11 +29,7 @@ function popcount(x: number): number {
  * One word of a bit-packed orientation is 32 lanes, each a line of the other orientation: word k of packed
  * rows holds, for 32 columns at once, the module of row p. Walking p down a word therefore scores 32
  * columns in parallel with plain AND/OR/NOT, and the packed columns do the same for rows.
- * `strip` holds the word's value at each position p at index p + PAD, with light (0) padding either side.
  */
-const PAD = 4;
-const TAIL = 11;
-let strip = new Int32Array(177 + PAD + TAIL);
 
 /** The lanes (bits) of word k that are lines of the symbol: the last word is partly past the edge. */
 function lanesOf(size: number, k: number): number {
@@ -41,15 +37,47 @@ function lanesOf(size: number, k: number): number {
   return lanes >= 32 ? -1 : (1 << lanes) - 1;
 }
 
+/** Word k at position p, light (0) past the edge. */
+function wordAt(lines: Int32Array, size: number, words: number, k: number, p: number): number {
+  return p >= 0 && p < size ? lines[p * words + k]! : 0;
+}
+
+/** N1 over the lines that are lanes of `lines`. */
+function runsPenalty(lines: Int32Array, size: number, words: number): number {
+  let score = 0;
+  for (let k = 0; k < words; k++) {
+    const lanes = lanesOf(size, k);
+    // e0..e3: whether modules p..p+3 equal the next; eBefore: whether p − 1 equals p (at p = 0, no: a run starts).
+    let v3 = lines[3 * words + k]!;
+    let e0 = ~(lines[k]! ^ lines[words + k]!);
+    let e1 = ~(lines[words + k]! ^ lines[2 * words + k]!);
+    let e2 = ~(lines[2 * words + k]! ^ v3);
+    let eBefore = 0;
+    for (let p = 0, at = 4 * words + k; p <= size - 5; p++, at += words) {
+      const v4 = lines[at]!;
+      const e3 = ~(v3 ^ v4);
+      // Windows of five equal modules: a run of length L has L − 4 of them, and scores L − 5 + N1.
+      const windows = e0 & e1 & e2 & e3 & lanes;
+      if (windows !== 0) score += popcount(windows) + (N1 - 1) * popcount(windows & ~eBefore);
+      eBefore = e0;
+      e0 = e1;
+      e1 = e2;
+      e2 = e3;
+      v3 = v4;
+    }
+  }
+  return score;
+}
+
 /**
- * Length of the run of `colour` in lane `lane` of the strip, from `position` in `direction` (±1);
+ * Length of the run of `colour` in lane `lane` of word k, from `position` in `direction` (±1);
  * Infinity for a light run that reaches the edge, since the quiet zone continues it.
  */
-function runLength(size: number, lane: number, position: number, colour: number, direction: 1 | -1): number {
+function runLength(lines: Int32Array, size: number, words: number, k: number, lane: number, position: number, colour: number, direction: 1 | -1): number {
   let length = 0;
   for (let p = position; ; p += direction, length++) {
     if (p < 0 || p >= size) return colour === 0 ? Infinity : length;
-    if (((strip[p + PAD]! >>> lane) & 1) !== colour) return length;
+    if (((lines[p * words + k]! >>> lane) & 1) !== colour) return length;
   }
 }
 
@@ -57,78 +85,48 @@ function runLength(size: number, lane: number, position: number, colour: number,
  * N3 patterns of unit n ≥ 2 in one lane whose 3n-wide centre starts at `start`: rare (the centre is a dark
  * run of six or more after two light modules), so measured run by run.
  */
-function widePatternCount(size: number, lane: number, start: number): number {
-  const centre = runLength(size, lane, start, 1, 1);
+function widePatternCount(lines: Int32Array, size: number, words: number, k: number, lane: number, start: number): number {
+  const run = (position: number, colour: number, direction: 1 | -1): number =>
+    runLength(lines, size, words, k, lane, position, colour, direction);
+  const centre = run(start, 1, 1);
   if (centre % 3 !== 0) return 0;
   const n = centre / 3;
   const before = start - 1;
   const after = start + centre;
-  if (runLength(size, lane, before, 0, -1) !== n || runLength(size, lane, after, 0, 1) !== n) return 0;
-  if (runLength(size, lane, before - n, 1, -1) !== n || runLength(size, lane, after + n, 1, 1) !== n) return 0;
-  const lightBefore = runLength(size, lane, before - 2 * n, 0, -1);
-  const lightAfter = runLength(size, lane, after + 2 * n, 0, 1);
+  if (run(before, 0, -1) !== n || run(after, 0, 1) !== n || run(before - n, 1, -1) !== n || run(after + n, 1, 1) !== n) return 0;
+  const lightBefore = run(before - 2 * n, 0, -1);
+  const lightAfter = run(after + 2 * n, 0, 1);
   return (lightBefore >= 4 * n && lightAfter >= n ? 1 : 0) + (lightAfter >= 4 * n && lightBefore >= n ? 1 : 0);
 }
 
-/** Set bits of a word that has few (Kernighan's loop): cheaper than a full popcount for sparse words. */
-function sparseCount(x: number): number {
+/** The number of N3 patterns over the lines that are lanes of `lines`. */
+function finderPatterns(lines: Int32Array, size: number, words: number): number {
   let count = 0;
-  for (; x !== 0; x &= x - 1) count++;
-  return count;
-}
-
-/**
- * N1 and N3 over the lines that are lanes of `lines` (so: columns when given packed rows, and the reverse).
- * Walking down a word, registers roll: b4..b1 hold positions p − 4..p − 1, v0..v6 positions p..p + 6,
- * and e0..e3 whether each of v0..v4 equals the next (eBefore: whether p − 1 equals p).
- */
-function lanesPenalty(lines: Int32Array, size: number, words: number): number {
-  let score = 0;
-  if (strip.length < size + PAD + TAIL) strip = new Int32Array(size + PAD + TAIL);
-  const s = strip;
-  s.fill(0, size + PAD, size + PAD + TAIL); // a larger symbol may have used the strip before
   for (let k = 0; k < words; k++) {
-    const lanes = lanesOf(size, k);
-    for (let p = 0; p < size; p++) s[p + PAD] = lines[p * words + k]!;
+    // b4..b1 hold positions p − 4..p − 1 (light before the edge), v0..v6 positions p..p + 6.
     let b4 = 0, b3 = 0, b2 = 0, b1 = 0;
-    let v0 = s[PAD]!, v1 = s[PAD + 1]!, v2 = s[PAD + 2]!, v3 = s[PAD + 3]!, v4 = s[PAD + 4]!, v5 = s[PAD + 5]!;
-    let eBefore = 0; // position −1 is the quiet zone: a run starts at 0 in every lane
-    let e0 = ~(v0 ^ v1), e1 = ~(v1 ^ v2), e2 = ~(v2 ^ v3);
-    const lastWindow = size - 5;
-    for (let p = 0; p < size; p++) {
-      const v6 = s[p + PAD + 6]!;
-      const e3 = ~(v3 ^ v4);
-      const five = e0 & e1 & e2 & e3; // v0..v4 all equal
-
-      // N1: windows of five equal modules; a run of length L has L − 4 of them, and scores L − 5 + N1.
-      if (p <= lastWindow) {
-        const windows = five & lanes;
-        if (windows !== 0) score += sparseCount(windows) + (N1 - 1) * sparseCount(windows & ~eBefore);
-      }
-
-      // N3 with unit 1: 1011101 exactly (light on both sides), with four light modules before or after.
+    let v0 = lines[k]!, v1 = lines[words + k]!, v2 = lines[2 * words + k]!;
+    let v3 = lines[3 * words + k]!, v4 = lines[4 * words + k]!, v5 = lines[5 * words + k]!;
+    // A pattern of any unit needs its last dark module inside: p + 6 < size.
+    for (let p = 0, at = 6 * words + k; p < size - 6; p++, at += words) {
+      const v6 = lines[at]!;
+      // Unit 1: 1011101 exactly (light on both sides), with four light modules before or after.
       const core = v0 & ~v1 & v2 & v3 & v4 & ~v5 & v6 & ~b1;
       if (core !== 0) {
-        const v7 = s[p + PAD + 7]!;
-        const lightAfter4 = ~(v7 | s[p + PAD + 8]! | s[p + PAD + 9]! | s[p + PAD + 10]!);
+        const v7 = wordAt(lines, size, words, k, p + 7);
+        const lightAfter4 = ~(v7 | wordAt(lines, size, words, k, p + 8) | wordAt(lines, size, words, k, p + 9) | wordAt(lines, size, words, k, p + 10));
         const lightBefore4 = ~(b1 | b2 | b3 | b4);
-        score += N3 * (sparseCount(core & ~v7 & lightBefore4) + sparseCount(core & lightAfter4));
+        count += popcount(core & ~v7 & lightBefore4) + popcount(core & lightAfter4);
       }
-
-      // N3 with units 2 and more: from each dark run of six or more after two light modules.
-      let wide = five & v0 & v5 & ~(b1 | b2);
-      while (wide !== 0) {
-        const bit = wide & -wide;
-        score += N3 * widePatternCount(size, 31 - Math.clz32(bit), p);
-        wide ^= bit;
+      // Units 2 and more: from each dark run of six or more after two light modules.
+      for (let wide = v0 & v1 & v2 & v3 & v4 & v5 & ~(b1 | b2); wide !== 0; wide &= wide - 1) {
+        count += widePatternCount(lines, size, words, k, 31 - Math.clz32(wide & -wide), p);
       }
-
       b4 = b3; b3 = b2; b2 = b1; b1 = v0;
       v0 = v1; v1 = v2; v2 = v3; v3 = v4; v4 = v5; v5 = v6;
-      eBefore = e0; e0 = e1; e1 = e2; e2 = e3;
     }
   }
-  return score;
+  return count;
 }
 
 /** Bits of word `k` for positions p ≤ last (p = 32k + bit). */
@@ -169,11 +167,11 @@ function blocksAndBalancePenalty(rows: Int32Array, size: number, words: number):
  * The penalty score of a masked symbol given as packed rows and columns (Table 11: lower is better).
  * Every rule adds, so scoring stops as soon as the sum reaches `bound` (the best score so far): the
  * result is then some value ≥ bound, and the caller only asks whether a mask beats the best.
+ * The costliest rule, N3, comes last.
  */
 export function penaltyScore(rows: Int32Array, cols: Int32Array, size: number, words: number, bound = Infinity): number {
   // Packed rows have columns as lanes, and packed columns rows.
-  let score = blocksAndBalancePenalty(rows, size, words);
-  if (score < bound) score += lanesPenalty(cols, size, words);
-  if (score < bound) score += lanesPenalty(rows, size, words);
+  let score = blocksAndBalancePenalty(rows, size, words) + runsPenalty(rows, size, words) + runsPenalty(cols, size, words);
+  if (score < bound) score += N3 * (finderPatterns(rows, size, words) + finderPatterns(cols, size, words));
   return score;
 }

@@ -18,12 +18,8 @@ export interface Layout {
   readonly words: number;
   /** Dark function modules (finders, separators, timing, alignment, version information, the dark module), by row. */
   readonly functionRows: Int32Array;
-  /** The same, by column. */
-  readonly functionCols: Int32Array;
   /** For each data bit in placement order, its packed position by row: word index × 32 + bit. */
   readonly dataRowBits: Int32Array;
-  /** The same positions, by column. */
-  readonly dataColBits: Int32Array;
   /** Modules of the two copies of the format information, bit 0 first: 15 (x, y) pairs each, as y × size + x. */
   readonly formatModules: Int32Array;
   /** For each mask 0..7: the modules it inverts (its pattern within the data area), by row and by column. */
@@ -119,7 +115,6 @@ function buildLayout(version: number): Layout {
 
   const lineWords = size * words;
   const functionRows = new Int32Array(lineWords);
-  const functionCols = new Int32Array(lineWords);
   const maskRows = MASK_CONDITIONS.map(() => new Int32Array(lineWords));
   const maskCols = MASK_CONDITIONS.map(() => new Int32Array(lineWords));
   for (let y = 0; y < size; y++) {
@@ -131,7 +126,6 @@ function buildLayout(version: number): Layout {
       const kind = grid[y * size + x];
       if (kind === 2) {
         functionRows[rowWord]! |= rowBit;
-        functionCols[colWord]! |= colBit;
       } else if (kind === 0) {
         MASK_CONDITIONS.forEach((condition, m) => {
           if (condition(y, x)) {
@@ -147,7 +141,6 @@ function buildLayout(version: number): Layout {
   // downwards, skipping the vertical timing pattern (column 6) and every function module.
   const dataModules = rawDataModules(version);
   const dataRowBits = new Int32Array(dataModules);
-  const dataColBits = new Int32Array(dataModules);
   let n = 0;
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5;
@@ -157,14 +150,13 @@ function buildLayout(version: number): Layout {
       for (let x = right; x >= right - 1; x--) {
         if (grid[y * size + x] !== 0) continue;
         dataRowBits[n] = ((y * words + (x >>> 5)) << 5) | (x & 31);
-        dataColBits[n] = ((x * words + (y >>> 5)) << 5) | (y & 31);
         n++;
       }
     }
   }
   if (n !== dataModules) throw new Error(`qr-core internal error: version ${version} has ${n} data modules, expected ${dataModules}`);
 
-  return Object.freeze({ version, size, words, functionRows, functionCols, dataRowBits, dataColBits, formatModules, maskRows, maskCols });
+  return Object.freeze({ version, size, words, functionRows, dataRowBits, formatModules, maskRows, maskCols });
 }
 
 /** Sets the 15 format bits of an ECL and mask, both copies, into packed rows and columns (format areas start light). */

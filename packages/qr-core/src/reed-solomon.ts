@@ -37,28 +37,33 @@ export function generatorPolynomial(degree: number): Uint8Array {
 }
 
 /**
- * For each error correction length (7..30 codewords), the products of each generator coefficient with
- * every byte, laid out as [coefficient index × 256 + byte]: the division loop then needs one look-up per
- * step instead of two logarithms and an exponent. Built on first use of each length.
+ * For each error correction length (7..30 codewords), the products of the generator's coefficients with
+ * every byte f, four coefficients to a big-endian 32-bit word: words [f × W, f × W + W) with W = ⌈degree / 4⌉,
+ * zero past the last coefficient. The division then shifts and XORs the whole remainder a word at a time.
+ * Built on first use of each length.
  */
-const productTables = new Map<number, Uint8Array>();
+const productTables = new Map<number, Int32Array>();
 
-function productTable(degree: number): Uint8Array {
+function productTable(degree: number): Int32Array {
   let table = productTables.get(degree);
   if (table === undefined) {
     const generator = generatorPolynomial(degree);
-    table = new Uint8Array(degree * 256);
-    for (let j = 0; j < degree; j++) {
-      for (let b = 1; b < 256; b++) table[j * 256 + b] = gfMultiply(generator[j]!, b);
+    const width = (degree + 3) >>> 2;
+    table = new Int32Array(256 * width);
+    for (let f = 1; f < 256; f++) {
+      for (let j = 0; j < degree; j++) table[f * width + (j >>> 2)]! |= gfMultiply(generator[j]!, f) << (24 - 8 * (j & 3));
     }
     productTables.set(degree, table);
   }
   return table;
 }
 
+/** The remainder being divided, a word per four codewords plus a zero word that shifts in. */
+const remainder = new Int32Array(9);
+
 /**
  * Writes the `degree` error correction codewords of `data[start, end)` into `out[outStart, outStart + degree)`:
- * the remainder of data(x) · x^degree divided by the generator polynomial.
+ * the remainder of data(x) · x^degree divided by the generator polynomial (long division, a byte per step).
  */
 export function reedSolomonRemainder(
   data: Uint8Array,
@@ -69,11 +74,12 @@ export function reedSolomonRemainder(
   outStart: number,
 ): void {
   const table = productTable(degree);
-  const last = outStart + degree - 1;
-  out.fill(0, outStart, last + 1);
+  const width = (degree + 3) >>> 2;
+  const r = remainder;
+  r.fill(0);
   for (let i = start; i < end; i++) {
-    const factor = data[i]! ^ out[outStart]!;
-    for (let j = outStart, t = factor; j < last; j++, t += 256) out[j] = out[j + 1]! ^ table[t]!;
-    out[last] = table[(degree - 1) * 256 + factor]!;
+    const row = (data[i]! ^ (r[0]! >>> 24)) * width;
+    for (let w = 0; w < width; w++) r[w] = ((r[w]! << 8) | (r[w + 1]! >>> 24)) ^ table[row + w]!;
   }
+  for (let j = 0; j < degree; j++) out[outStart + j] = r[j >>> 2]! >>> (24 - 8 * (j & 3));
 }

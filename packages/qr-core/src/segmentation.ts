@@ -18,7 +18,7 @@ import {
   makeBytes,
   makeKanji,
   makeNumeric,
-  toBytes,
+  transientUtf8,
   type Segment,
 } from './segments.js';
 
@@ -43,22 +43,32 @@ function roundUpToBit(sixths: number): number {
 const UNREACHABLE = 1 << 29;
 
 /**
- * The fewest-bits segmentation of a string for one group of versions (the count indicators' lengths,
+ * Working arrays of the dynamic programme, grown as needed and reused (segmentation is synchronous):
+ * per character its first UTF-8 byte (`starts`, one more for the end), its kanji value, and in `from`
+ * for each of the four modes the mode of the previous character on the cheapest path.
+ */
+let scratch = newScratch(256);
+
+function newScratch(characters: number): { starts: Int32Array; kanji: Int32Array; from: Int8Array } {
+  return { starts: new Int32Array(characters + 1), kanji: new Int32Array(characters), from: new Int8Array(characters * 4) };
+}
+
+/**
+ * The fewest-bits segmentation of a string for one group of versions (its segments' data is only valid
+ * until the next call: they are written out within the same `encode` call) (the count indicators' lengths,
  * Table 3, differ between versions 1–9, 10–26 and 27–40, and so may the best segmentation).
  */
 export function optimalSegments(text: string, group: 0 | 1 | 2): Segment[] {
-  const bytes = toBytes(text);
+  const bytes = transientUtf8(text);
   const n = bytes.length;
   if (n === 0) return [];
   const headNumeric = (4 + countBits('numeric', group)) * 6;
   const headAlphanumeric = (4 + countBits('alphanumeric', group)) * 6;
   const headByte = (4 + countBits('byte', group)) * 6;
   const headKanji = (4 + countBits('kanji', group)) * 6;
+  if (scratch.kanji.length < n) scratch = newScratch(n);
   // Per UTF-8 character: where it starts and its kanji value (−1 if none).
-  const starts = new Int32Array(n + 1);
-  const kanji = new Int32Array(n);
-  // from[c * 4 + m]: the mode of character c − 1 on the cheapest path that puts character c in mode m.
-  const from = new Int8Array(n * 4);
+  const { starts, kanji, from } = scratch;
   // Cheapest cost of the prefix ending in each mode; UNREACHABLE where the character cannot be in that mode
   // (a large small-integer rather than Infinity keeps the arithmetic in integers).
   let numeric = 0, alphanumeric = 0, byte = 0, kanjiCost = 0;
@@ -124,8 +134,11 @@ export function optimalSegments(text: string, group: 0 | 1 | 2): Segment[] {
   }
   starts[count] = n;
   // Walk back from the cheapest final mode, cutting a segment wherever the mode changes.
-  const final = [numeric, alphanumeric, byte, kanjiCost].map(roundUpToBit);
-  let mode = final.indexOf(Math.min(...final));
+  let mode = NUMERIC;
+  let best = roundUpToBit(numeric);
+  if (roundUpToBit(alphanumeric) < best) (mode = ALPHANUMERIC), (best = roundUpToBit(alphanumeric));
+  if (roundUpToBit(byte) < best) (mode = BYTE), (best = roundUpToBit(byte));
+  if (roundUpToBit(kanjiCost) < best) mode = KANJI;
   const segments: Segment[] = [];
   let endChar = count;
   for (let c = count - 1; c >= 0; c--) {
@@ -163,7 +176,8 @@ function segmentOf(
 }
 
 /**
- * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a version group.
+ * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a version group
+ * (transient data, see {@link optimalSegments}).
  * Raw bytes (Uint8Array) in 'auto' are one byte-mode segment: they are not text.
  */
 export function makeSegments(data: string | Uint8Array, mode: ModeOption, group: 0 | 1 | 2): Segment[] {

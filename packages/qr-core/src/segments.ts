@@ -64,6 +64,17 @@ export function toBytes(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? utf8.encode(data) : data;
 }
 
+let utf8Buffer = new Uint8Array(1024);
+
+/**
+ * A string's UTF-8 bytes in a shared buffer, valid until the next call: for segments that are written
+ * out within the same `encode` call, so that encoding allocates only its result.
+ */
+export function transientUtf8(text: string): Uint8Array {
+  if (utf8Buffer.length < text.length * 3) utf8Buffer = new Uint8Array(text.length * 3); // UTF-8 takes ≤ 3 bytes per UTF-16 unit
+  return utf8Buffer.subarray(0, utf8.encodeInto(text, utf8Buffer).written);
+}
+
 function checkBytes(data: string | Uint8Array, mode: string, accepts: (byte: number) => boolean, what: string): Uint8Array {
   const bytes = toBytes(data);
   const bad = bytes.findIndex((byte) => !accepts(byte));
