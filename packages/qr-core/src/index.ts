@@ -7,3 +7,6 @@ export { QrError, type QrErrorCode } from './errors.js';
 export { QrSymbol, type Ecl } from './symbol.js';
 export type { ModeOption } from './segmentation.js';
 export { makeAlphanumeric, makeBytes, makeEci, makeKanji, makeNumeric, type Mode, type Segment } from './segments.js';
+export { parseColor, type Rgba } from './color.js';
+export { toSVG, type SvgOptions } from './svg.js';
+export { toTerminal, type TerminalOptions } from './terminal.js';
