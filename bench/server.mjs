@@ -54,6 +54,17 @@ async function startServer(name, script) {
   };
 }
 
+/**
+ * CPU time a process has used (user + system), from /proc (Linux), in ms. Field 14 and 15 of
+ * /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux). The comm field (2) may
+ * hold spaces, so the fields are counted after its closing parenthesis.
+ */
+function cpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Resident set size of a process, from /proc (Linux), in MiB. */
 function rssMiB(pid, field = 'VmRSS') {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -77,6 +88,13 @@ function load(server, { connections, distinct, durationS, amount }) {
       },
     ],
   });
+}
+
+/** Runs a load and measures it, with the server's own CPU time per request. */
+async function measure(server, options) {
+  const cpuBefore = cpuMs(server.pid);
+  const result = await load(server, options);
+  return { ...summary(result), cpuUs: ((cpuMs(server.pid) - cpuBefore) * 1000) / result.requests.total };
 }
 
 function summary(result) {
@@ -118,12 +136,12 @@ for (const contender of contenders) {
   await load(server, { connections: 16, distinct: true, durationS: SETTINGS.warmupS });
   for (const scenario of scenarios) {
     process.stderr.write(`bench: ${contender.name}, ${scenario.label}\n`);
-    results.set(`${contender.name}\0${scenario.label}`, summary(await load(server, { ...scenario, durationS })));
+    results.set(`${contender.name}\0${scenario.label}`, await measure(server, { ...scenario, durationS }));
   }
   if (contender.name === 'qr-server') {
     process.stderr.write(`bench: ${contender.name}, ${number(SETTINGS.leakRequests)} requests for RSS\n`);
     const before = rssMiB(server.pid);
-    const run = summary(await load(server, { connections: 16, distinct: true, amount: SETTINGS.leakRequests }));
+    const run = await measure(server, { connections: 16, distinct: true, amount: SETTINGS.leakRequests });
     leak = { before, after: rssMiB(server.pid), peak: rssMiB(server.pid, 'VmHWM'), ...run };
   }
   await server.stop();
@@ -131,14 +149,20 @@ for (const contender of contenders) {
 
 const [ours, baseline] = contenders.map((contender) => contender.name);
 printTable(
-  ['scenario', 'qr-server req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'p50 ms', 'p99 ms', 'errors', 'req/s ratio'],
+  ['scenario', 'qr-server req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req', 'baseline req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req', 'req/s ratio', 'CPU ratio'],
   scenarios.map(({ label }) => {
     const a = results.get(`${ours}\0${label}`);
     const b = results.get(`${baseline}\0${label}`);
-    return [label, number(a.rps), a.p50, a.p99, a.errors, number(b.rps), b.p50, b.p99, b.errors, `${number(a.rps / b.rps, 1)}×`];
+    return [
+      label,
+      ...[a, b].flatMap((r) => [number(r.rps), r.p50, r.p99, r.errors, number(r.cpuUs)]),
+      `${number(a.rps / b.rps, 1)}×`,
+      `${number(b.cpuUs / a.cpuUs, 1)}×`,
+    ];
   }),
 );
+console.log('\nCPU µs/req: the server process\'s user + system CPU time per request (from /proc), which other load on the machine barely changes.');
 console.log(
   `\nqr-server RSS: ${number(leak.before, 1)} MiB before, ${number(leak.after, 1)} MiB after ${number(SETTINGS.leakRequests)} requests ` +
-    `(peak ${number(leak.peak, 1)} MiB; ${number(leak.rps)} req/s, p99 ${leak.p99} ms, ${leak.errors} errors)`,
+    `(peak ${number(leak.peak, 1)} MiB; ${number(leak.rps)} req/s, p99 ${leak.p99} ms, ${number(leak.cpuUs)} CPU µs/req, ${leak.errors} errors)`,
 );

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import { readBody } from './body.js';
@@ -14,16 +14,17 @@ const LIMIT = 64;
 let port = 0;
 /** The outcome of readBody for the next request the server receives. */
 let nextOutcome: Promise<Buffer>;
-let deliver: (request: IncomingMessage) => void;
+let deliver: (request: IncomingMessage, response: ServerResponse) => void;
 
 const server = createServer((request, response) => {
-  deliver(request);
+  deliver(request, response);
   response.on('error', () => {});
 });
+server.on('checkContinue', (request, response) => deliver(request, response));
 
 function expectRequest(): void {
   nextOutcome = new Promise((resolve, reject) => {
-    deliver = (request) => readBody(request, LIMIT).then(resolve, reject);
+    deliver = (request, response) => readBody(request, LIMIT, () => response.writeContinue()).then(resolve, reject);
   });
 }
 
@@ -85,6 +86,25 @@ test('refuses a chunked body as soon as it passes the limit, before the client h
   }
   await assert.rejects(nextOutcome, isTooLarge);
   socket.destroy();
+});
+
+test('Expect: 100-continue gets the 100 only when the declared length fits', async () => {
+  expectRequest();
+  const fits = await rawClient('POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n');
+  const [interim] = (await once(fits, 'data')) as [Buffer];
+  assert.equal(interim.toString(), 'HTTP/1.1 100 Continue\r\n\r\n');
+  fits.end('ok');
+  assert.equal((await nextOutcome).toString(), 'ok');
+  fits.destroy();
+
+  expectRequest();
+  let received = '';
+  const tooBig = await rawClient(`POST / HTTP/1.1\r\nHost: t\r\nContent-Length: ${LIMIT + 1}\r\nExpect: 100-continue\r\n\r\n`);
+  tooBig.on('data', (data: Buffer) => (received += data.toString()));
+  await assert.rejects(nextOutcome, isTooLarge);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(received, '');
+  tooBig.destroy();
 });
 
 test('a client that goes away mid-body is a 400, not a hang', async () => {

@@ -6,12 +6,18 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from './problem.js';
 
-export function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+/**
+ * `sendContinue` writes the interim 100 (Continue) answer; it is called, when the client sent
+ * `Expect: 100-continue`, once the declared length is known to fit (RFC 9110 §10.1.1), so a
+ * client refused for its length never uploads the body.
+ */
+export function readBody(request: IncomingMessage, limitBytes: number, sendContinue: () => void): Promise<Buffer> {
   // Node's parser has already rejected a Content-Length that is not a decimal number.
   const declared = request.headers['content-length'];
   if (declared !== undefined && Number(declared) > limitBytes) {
     return Promise.reject(tooLarge(`${declared} bytes`, limitBytes));
   }
+  if (/^100-continue$/i.test(request.headers.expect ?? '')) sendContinue();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
