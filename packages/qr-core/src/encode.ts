@@ -81,11 +81,14 @@ export function encode(data: string | Uint8Array, options: EncodeOptions = {}): 
   const { mode = 'auto', eci } = options;
   if (!MODES.includes(mode)) throw invalid(`mode must be one of ${MODES.join(', ')}; got ${JSON.stringify(mode)}`);
   const prefix = eci === undefined ? [] : [makeEci(eci)];
+  // Kanji mode is Shift JIS, the default interpretation (ECI 20, §7.4.2); readers such as zxing-cpp read it in
+  // the charset of an ECI in effect instead, so 'auto' keeps to the other modes under any other ECI.
+  const kanjiAllowed = eci === undefined || eci === 20;
   // Only 'auto' can depend on the version group (the count indicators' lengths differ, Table 3).
   const byGroup: (Segment[] | undefined)[] = [];
   const segmentsFor = (group: 0 | 1 | 2): Segment[] =>
     (byGroup[group] ??= mode === 'auto' || group === 0 || byGroup[0] === undefined
-      ? [...prefix, ...makeSegments(data, mode, group)]
+      ? [...prefix, ...makeSegments(data, mode, group, kanjiAllowed)]
       : byGroup[0]);
   return build(segmentsFor, settings);
 }

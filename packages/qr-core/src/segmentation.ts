@@ -58,7 +58,7 @@ function newScratch(characters: number): { starts: Int32Array; kanji: Int32Array
  * until the next call: they are written out within the same `encode` call) (the count indicators' lengths,
  * Table 3, differ between versions 1–9, 10–26 and 27–40, and so may the best segmentation).
  */
-export function optimalSegments(text: string, group: 0 | 1 | 2): Segment[] {
+export function optimalSegments(text: string, group: 0 | 1 | 2, kanjiAllowed = true): Segment[] {
   const bytes = transientUtf8(text);
   const n = bytes.length;
   if (n === 0) return [];
@@ -82,7 +82,7 @@ export function optimalSegments(text: string, group: 0 | 1 | 2): Segment[] {
       const codeUnit = length === 2
         ? ((lead & 0x1f) << 6) | (bytes[i + 1]! & 0x3f)
         : ((lead & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-      value = kanjiValue(codeUnit);
+      if (kanjiAllowed) value = kanjiValue(codeUnit);
     }
     starts[count] = i;
     kanji[count] = value;
@@ -176,14 +176,15 @@ function segmentOf(
 }
 
 /**
- * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a version group
+ * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a version group,
+ * with kanji mode only where `kanjiAllowed`
  * (transient data, see {@link optimalSegments}).
  * Raw bytes (Uint8Array) in 'auto' are one byte-mode segment: they are not text.
  */
-export function makeSegments(data: string | Uint8Array, mode: ModeOption, group: 0 | 1 | 2): Segment[] {
+export function makeSegments(data: string | Uint8Array, mode: ModeOption, group: 0 | 1 | 2, kanjiAllowed = true): Segment[] {
   switch (mode) {
     case 'auto':
-      return typeof data === 'string' ? optimalSegments(data, group) : [makeBytes(data)];
+      return typeof data === 'string' ? optimalSegments(data, group, kanjiAllowed) : [makeBytes(data)];
     case 'numeric':
       return [makeNumeric(data)];
     case 'alphanumeric':
