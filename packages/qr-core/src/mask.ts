@@ -118,9 +118,15 @@ function finderPatterns(lines: Int32Array, size: number, words: number): number 
         const lightBefore4 = ~(b1 | b2 | b3 | b4);
         count += popcount(core & ~v7 & lightBefore4) + popcount(core & lightAfter4);
       }
-      // Units 2 and more: from each dark run of six or more after two light modules.
-      for (let wide = v0 & v1 & v2 & v3 & v4 & v5 & ~(b1 | b2); wide !== 0; wide &= wide - 1) {
-        count += widePatternCount(lines, size, words, k, 31 - Math.clz32(wide & -wide), p);
+      // Units 2 and more: a centre of six or more dark modules after two light ones, then measured run by
+      // run — but only where the neighbours fit: unit 2 has dark at p − 3, p − 4 and light at p + 6;
+      // units of 3 and more have light at p − 3 and dark up to p + 8. (Finder rings, 7 long, fit neither.)
+      const centre = v0 & v1 & v2 & v3 & v4 & v5 & ~(b1 | b2);
+      if (centre !== 0) {
+        let wide = centre & b3 & b4 & ~v6;
+        const longer = centre & ~b3 & v6;
+        if (longer !== 0) wide |= longer & wordAt(lines, size, words, k, p + 7) & wordAt(lines, size, words, k, p + 8);
+        for (; wide !== 0; wide &= wide - 1) count += widePatternCount(lines, size, words, k, 31 - Math.clz32(wide & -wide), p);
       }
       b4 = b3; b3 = b2; b2 = b1; b1 = v0;
       v0 = v1; v1 = v2; v2 = v3; v3 = v4; v4 = v5; v5 = v6;
