@@ -1,0 +1,50 @@
+/**
+ * The events both elements fire, declared once so that `addEventListener('qr-generated', …)`
+ * is typed on every element and window. All are `CustomEvent`s that bubble and cross shadow
+ * roots (`composed`), so a page can listen on any ancestor.
+ */
+import type { Ecl, QrErrorCode } from 'qr-core';
+
+export interface QrGeneratedDetail {
+  /** The text that was encoded. */
+  value: string;
+  /** The error correction level of the symbol. */
+  ecl: Ecl;
+  /** Symbol version, 1..40. */
+  version: number;
+  /** Where the image was made: in this page by qr-core, or by the QR service (`backend-url`). */
+  source: 'browser' | 'server';
+  /** The PNG the service returned (source 'server' only). */
+  png?: Blob;
+}
+
+export interface QrErrorDetail {
+  /** The text that could not be encoded. */
+  value: string;
+  /**
+   * qr-core's code for a refusal made in the page; 'HTTP' when the service answered with an
+   * error status; 'NETWORK' when the service could not be reached.
+   */
+  code: QrErrorCode | 'HTTP' | 'NETWORK';
+  /** What went wrong, in words a person can act on (the service's problem `detail` for 'HTTP'). */
+  message: string;
+  /** HTTP status, for code 'HTTP'. */
+  status?: number;
+}
+
+export interface QrEventMap {
+  'qr-generated': CustomEvent<QrGeneratedDetail>;
+  'qr-error': CustomEvent<QrErrorDetail>;
+}
+
+declare global {
+  // Merging into the DOM's map types every addEventListener call for these names.
+  interface GlobalEventHandlersEventMap extends QrEventMap {}
+}
+
+type DetailOf<K extends keyof QrEventMap> = QrEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Fires one of the events above from `target`, bubbling and composed. */
+export function emit<K extends keyof QrEventMap>(target: EventTarget, type: K, detail: DetailOf<K>): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

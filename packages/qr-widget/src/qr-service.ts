@@ -1,0 +1,73 @@
+/**
+ * The client side of qr-server's HTTP contract (DESIGN.md, "qr-server"): `POST /generate_qr/`
+ * with a JSON body, errors as RFC 9457 problem details.
+ */
+import type { Ecl } from 'qr-core';
+
+/** The JSON body of `POST /generate_qr/`. */
+export interface ImageRequest {
+  data: string;
+  format: 'png' | 'svg';
+  ecl: Ecl;
+  /** Pixels per module. */
+  scale: number;
+  /** Quiet zone in modules. */
+  margin: number;
+  dark: string;
+  light: string;
+}
+
+/** The service answered, with an error status. `message` is the problem's `detail` (or `title`). */
+export class ServiceError extends Error {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'ServiceError';
+    this.status = status;
+  }
+}
+
+/** `base` + '/generate_qr/', where an empty base means this page's own origin (behind the load balancer). */
+function endpoint(base: string): URL {
+  return new URL(`${base.replace(/\/+$/, '')}/generate_qr/`, document.baseURI);
+}
+
+/**
+ * Asks the service for an image. Rejects with {@link ServiceError} when it answers with an
+ * error, and with the fetch's own `TypeError` when it cannot be reached.
+ */
+export async function requestImage(base: string, request: ImageRequest, signal?: AbortSignal): Promise<Blob> {
+  const response = await fetch(endpoint(base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: `image/${request.format === 'svg' ? 'svg+xml' : 'png'}, application/problem+json` },
+    body: JSON.stringify(request),
+    signal: signal ?? null,
+  });
+  if (response.ok) return response.blob();
+  throw new ServiceError(response.status, await problemMessage(response));
+}
+
+/** RFC 9457 §3.1: `detail` explains this occurrence, `title` the kind of problem. */
+async function problemMessage(response: Response): Promise<string> {
+  const fallback = `The QR service answered ${response.status} ${response.statusText}`.trim();
+  if (!/^application\/(problem\+)?json/i.test(response.headers.get('content-type') ?? '')) return fallback;
+  try {
+    const problem: unknown = await response.json();
+    if (typeof problem === 'object' && problem !== null) {
+      const { detail, title } = problem as { detail?: unknown; title?: unknown };
+      if (typeof detail === 'string' && detail !== '') return detail;
+      if (typeof title === 'string' && title !== '') return title;
+    }
+  } catch {
+    // A body that is not JSON says nothing more than the status line.
+  }
+  return fallback;
+}
+
+/** A GET link to the same image (the service answers GET with a long cache lifetime, so it can be shared). */
+export function imageLink(base: string, request: ImageRequest): string {
+  const url = endpoint(base);
+  for (const [name, value] of Object.entries(request)) url.searchParams.set(name, String(value));
+  return url.href;
+}

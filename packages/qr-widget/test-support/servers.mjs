@@ -1,0 +1,65 @@
+/**
+ * Starting the built servers for the browser and end-to-end tests, the way `npm start` does
+ * (`node <package>/dist/…/main.js` with PORT and friends), each on a free loopback port.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const packages = fileURLToPath(new URL('../../', import.meta.url));
+
+export const QR_SERVER_MAIN = `${packages}qr-server/dist/main.js`;
+export const QR_WIDGET_MAIN = `${packages}qr-widget/dist/server/main.js`;
+
+/** A port nothing listens on right now (the kernel's pick for port 0, released at once). */
+export async function freePort() {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  await once(probe, 'close');
+  if (address === null || typeof address === 'string') throw new Error('no TCP address for the probe socket');
+  return address.port;
+}
+
+/**
+ * Runs a built main on a free port and waits until its /healthz answers 200.
+ * @param {string} main path of the built entry point
+ * @param {Record<string, string>} [env] extra environment
+ * @returns {Promise<{ url: string, stop: () => Promise<number | null> }>}
+ */
+export async function startServer(main, env = {}) {
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` at the repository root first`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${main} exited with code ${child.exitCode} before it answered /healthz`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${main} did not answer ${url}/healthz within 10 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const [code] = await exited;
+      return code;
+    },
+  };
+}
