@@ -222,6 +222,7 @@ describe('toPNG', () => {
       [{ margin: 65 }, /^margin .* got 65$/],
       [{ dark: 'red' }, /^dark must be '#rgb', '#rgba', '#rrggbb', '#rrggbbaa' or 'transparent'; got "red"$/],
       [{ light: '#12345' }, /^light must be .* got "#12345"$/],
+      [null as unknown as PngOptions, /^options must be an object; got null$/],
     ];
     for (const [options, message] of cases) {
       assert.throws(() => toPNG(qr, options), (error: unknown) => {

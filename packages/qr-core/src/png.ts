@@ -16,7 +16,7 @@ import * as zlib from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import type { Rgba } from './color.js';
 import { QrError } from './errors.js';
-import { colorOption, integerOption, marginOption } from './render-options.js';
+import { checkOptionsObject, colorOption, integerOption, marginOption } from './render-options.js';
 import type { QrSymbol } from './symbol.js';
 
 export interface PngOptions {
@@ -42,6 +42,7 @@ export const MAX_PNG_SIDE_PX = 8192;
  * `QrError('IMAGE_TOO_LARGE')` when a side would exceed {@link MAX_PNG_SIDE_PX}.
  */
 export function toPNG(qr: QrSymbol, options: PngOptions = {}): Uint8Array {
+  checkOptionsObject(options);
   const margin = marginOption(options.margin);
   const scale = integerOption('scale', options.scale, 1, MAX_PNG_SIDE_PX, 10);
   const dark = colorOption('dark', options.dark, '#000000');

@@ -12,6 +12,16 @@ import { QrError } from './errors.js';
  */
 export const MAX_MARGIN = 64;
 
+/** The quiet zone ISO/IEC 18004:2015 §9.1 asks for, in modules: every renderer's default. */
+export const DEFAULT_MARGIN = 4;
+
+/** Throws INVALID_OPTION unless `options` is an object (a JavaScript caller may pass anything). */
+export function checkOptionsObject(options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new QrError('INVALID_OPTION', `options must be an object; got ${String(options)}`);
+  }
+}
+
 /** `value` as an integer in min..max, or `fallback` when undefined; otherwise INVALID_OPTION naming `option`. */
 export function integerOption(option: string, value: unknown, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
@@ -22,9 +32,9 @@ export function integerOption(option: string, value: unknown, min: number, max: 
   return value;
 }
 
-/** The quiet zone option, in modules (default 4). */
+/** The quiet zone option, in modules (default {@link DEFAULT_MARGIN}). */
 export function marginOption(value: unknown): number {
-  return integerOption('margin', value, 0, MAX_MARGIN, 4);
+  return integerOption('margin', value, 0, MAX_MARGIN, DEFAULT_MARGIN);
 }
 
 /** A colour option parsed with {@link parseColor}, or `fallback` when undefined. */

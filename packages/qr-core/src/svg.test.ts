@@ -164,6 +164,7 @@ describe('toSVG', () => {
       [{ size: 0 }, /^size must be an integer from 1 to 65535; got 0$/],
       [{ dark: 'black' }, /^dark must be .* got "black"$/],
       [{ light: '' }, /^light must be .* got ""$/],
+      [42 as unknown as SvgOptions, /^options must be an object; got 42$/],
     ];
     for (const [options, message] of cases) {
       assert.throws(() => toSVG(qr, options), (error: unknown) => error instanceof QrError && error.code === 'INVALID_OPTION' && message.test(error.message));

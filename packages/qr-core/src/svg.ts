@@ -9,7 +9,7 @@
  */
 
 import type { Rgba } from './color.js';
-import { colorOption, integerOption, marginOption } from './render-options.js';
+import { checkOptionsObject, colorOption, integerOption, marginOption } from './render-options.js';
 import type { QrSymbol } from './symbol.js';
 
 export interface SvgOptions {
@@ -25,6 +25,7 @@ export interface SvgOptions {
 
 /** Renders `qr` as an SVG document. Throws `QrError('INVALID_OPTION')` on a bad option. */
 export function toSVG(qr: QrSymbol, options: SvgOptions = {}): string {
+  checkOptionsObject(options);
   const margin = marginOption(options.margin);
   const dark = colorOption('dark', options.dark, '#000000');
   const light = colorOption('light', options.light, '#ffffff');

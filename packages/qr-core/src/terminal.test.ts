@@ -75,6 +75,7 @@ describe('toTerminal', () => {
     for (const [options, message] of [
       [{ margin: 100 }, /^margin must be an integer from 0 to 64; got 100$/],
       [{ invert: 'yes' as unknown as boolean }, /^invert must be true or false; got "yes"$/],
+      [null as unknown as TerminalOptions, /^options must be an object; got null$/],
     ] as const) {
       assert.throws(() => toTerminal(qr, options), (error: unknown) => error instanceof QrError && error.code === 'INVALID_OPTION' && message.test(error.message));
     }

@@ -6,7 +6,7 @@
  */
 
 import { QrError } from './errors.js';
-import { marginOption } from './render-options.js';
+import { checkOptionsObject, marginOption } from './render-options.js';
 import type { QrSymbol } from './symbol.js';
 
 export interface TerminalOptions {
@@ -31,6 +31,7 @@ const HALF_BLOCKS = [' ', '▄', '▀', '█'] as const;
 
 /** Renders `qr` as lines of half blocks joined by '\n' (no trailing newline). */
 export function toTerminal(qr: QrSymbol, options: TerminalOptions = {}): string {
+  checkOptionsObject(options);
   const margin = marginOption(options.margin);
   if (options.invert !== undefined && typeof options.invert !== 'boolean') {
     throw new QrError('INVALID_OPTION', `invert must be true or false; got ${JSON.stringify(options.invert)}`);
