@@ -10,7 +10,7 @@ import { layoutOf, writeFormat, type Layout } from './matrix.js';
 import { penaltyScore } from './mask.js';
 import { makeSegments, type ModeOption } from './segmentation.js';
 import { dataBits, countBits, makeEci, segmentsBitLength, versionGroup, type Segment } from './segments.js';
-import { QrSymbol, type Ecl } from './symbol.js';
+import { symbolFromRows, type Ecl, type QrSymbol } from './symbol.js';
 import { dataCodewords, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
 
 /** Options of {@link encodeSegments}. */
@@ -198,7 +198,7 @@ function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask
     }
   }
   applyMask(layout, ecl, mask, rows, cols, maskedRows, maskedCols);
-  const symbol = new QrSymbol(version, ecl, mask, unpack(maskedRows, size, words));
+  const symbol = symbolFromRows(version, ecl, mask, maskedRows.slice());
   assert(symbol.get(8, size - 8), 'the dark module is dark');
   return symbol;
 }
@@ -275,17 +275,4 @@ function applyMask(
     maskedCols[i] = cols[i]! ^ patternCols[i]!;
   }
   writeFormat(layout, ecl, mask, maskedRows, maskedCols);
-}
-
-/** Packed rows → one byte per module, row-major (the public form of {@link QrSymbol.modules}). */
-function unpack(rows: Int32Array, size: number, words: number): Uint8Array {
-  const modules = new Uint8Array(size * size);
-  for (let y = 0, i = 0; y < size; y++) {
-    for (let k = 0; k < words; k++) {
-      const word = rows[y * words + k]!;
-      const end = Math.min(32, size - (k << 5));
-      for (let bit = 0; bit < end; bit++) modules[i++] = (word >>> bit) & 1;
-    }
-  }
-  return modules;
 }

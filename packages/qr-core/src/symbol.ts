@@ -6,6 +6,11 @@
 /** Error correction level, ISO/IEC 18004:2015 §5.3.8 (recovery of about 7, 15, 25 and 30 % of codewords). */
 export type Ecl = 'L' | 'M' | 'Q' | 'H';
 
+/** Marks a symbol made from packed rows by {@link symbolFromRows}, whose byte-per-module form is made on demand. */
+const PACKED = new Uint8Array(0);
+
+let withRows: (symbol: QrSymbol, rows: Int32Array) => void;
+
 export class QrSymbol {
   /** 1..40. */
   readonly version: number;
@@ -15,21 +20,65 @@ export class QrSymbol {
   readonly mask: number;
   /** Modules per side: 4 × version + 17. */
   readonly size: number;
-  /** size × size modules, row-major, 1 = dark. Treat as read-only. */
-  readonly modules: Uint8Array;
+  #modules: Uint8Array | undefined;
+  /** The encoder's own form: bit (x & 31) of word y × ⌈size / 32⌉ + (x >>> 5) is module (x, y). */
+  #rows: Int32Array | undefined;
 
+  /** A symbol from its modules: size × size bytes, row-major, 1 = dark (as {@link QrSymbol.modules} gives them). */
   constructor(version: number, ecl: Ecl, mask: number, modules: Uint8Array) {
     this.version = version;
     this.ecl = ecl;
     this.mask = mask;
     this.size = version * 4 + 17;
-    this.modules = modules;
+    if (modules !== PACKED) {
+      if (modules.length !== this.size * this.size) {
+        throw new RangeError(`a version ${version} symbol has ${this.size * this.size} modules; got ${modules.length}`);
+      }
+      this.#modules = modules;
+    }
     Object.freeze(this);
+  }
+
+  static {
+    withRows = (symbol, rows) => {
+      symbol.#rows = rows;
+    };
+  }
+
+  /**
+   * size × size modules, row-major, 1 = dark. Treat as read-only. Made from the encoder's packed rows on
+   * first use and kept: most renderers read it, while `encode` alone need not pay for it.
+   */
+  get modules(): Uint8Array {
+    return (this.#modules ??= unpack(this.#rows!, this.size));
   }
 
   /** True when the module at column x, row y (0-based, from the top left) is dark; false outside the symbol. */
   get(x: number, y: number): boolean {
     const size = this.size;
-    return x >= 0 && y >= 0 && x < size && y < size && this.modules[y * size + x] === 1;
+    if (!(x >= 0 && y >= 0 && x < size && y < size)) return false;
+    const rows = this.#rows;
+    if (rows === undefined) return this.#modules![y * size + x] === 1;
+    return ((rows[y * ((size + 31) >>> 5) + (x >>> 5)]! >>> (x & 31)) & 1) === 1;
   }
+}
+
+/** A symbol from packed rows (the layout of {@link QrSymbol}'s private form), which it keeps: pass a copy. */
+export function symbolFromRows(version: number, ecl: Ecl, mask: number, rows: Int32Array): QrSymbol {
+  const symbol = new QrSymbol(version, ecl, mask, PACKED);
+  withRows(symbol, rows);
+  return symbol;
+}
+
+function unpack(rows: Int32Array, size: number): Uint8Array {
+  const words = (size + 31) >>> 5;
+  const modules = new Uint8Array(size * size);
+  for (let y = 0, i = 0; y < size; y++) {
+    for (let k = 0; k < words; k++) {
+      const word = rows[y * words + k]!;
+      const end = Math.min(32, size - (k << 5));
+      for (let bit = 0; bit < end; bit++) modules[i++] = (word >>> bit) & 1;
+    }
+  }
+  return modules;
 }
