@@ -8,7 +8,7 @@ import { QrSymbol } from './symbol.js';
 import { seededRandom } from './test-support/random.js';
 
 // ---------------------------------------------------------------------------------------------
-// An independent PNG reader: enough of the PNG specification (W3C, Third Edition) to check every
+// An independent PNG reader: enough of the PNG specification (Second Edition) to check every
 // byte toPNG writes, with all five filter types, so that it does not assume toPNG's choices.
 
 interface DecodedPng {

@@ -1,7 +1,7 @@
 /**
- * Renderer: symbol → PNG file bytes (W3C PNG Specification, Third Edition; the same format as
- * ISO/IEC 15948:2004). Needs node:zlib, so it lives apart from the browser entry and is exported
- * from 'qr-core/png' and, under the `node` condition, from 'qr-core'.
+ * Renderer: symbol → PNG file bytes. Clause numbers (§) are those of the PNG Specification,
+ * Second Edition (W3C, 2003; the same text as ISO/IEC 15948:2004). Needs node:zlib, so it lives
+ * apart from the browser entry: 'qr-core/png', and 'qr-core' under the `node` condition.
  * Level: takes a {@link QrSymbol} from `encode`; see `svg.ts` and `terminal.ts` for the other renderers.
  *
  * The smallest file that shows the symbol exactly: every pixel is one of two colours, so the
@@ -22,7 +22,7 @@ import type { QrSymbol } from './symbol.js';
 export interface PngOptions {
   /** Pixels per module, 1..(what keeps the image within {@link MAX_PNG_SIDE_PX}); default 10. */
   scale?: number;
-  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §9.1 asks). */
+  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
   margin?: number;
   /** Colour of dark modules (default '#000000'); see `parseColor` for the accepted forms. */
   dark?: string;

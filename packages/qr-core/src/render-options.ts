@@ -7,12 +7,12 @@ import { parseColor, type Rgba } from './color.js';
 import { QrError } from './errors.js';
 
 /**
- * The quiet zone in modules. ISO/IEC 18004:2015 §9.1 asks for 4; less may still scan on a
+ * The quiet zone in modules. ISO/IEC 18004:2015 §6.3.8 asks for 4; less may still scan on a
  * plain background, so 0 is allowed. 64 is far beyond any use and keeps images bounded.
  */
 export const MAX_MARGIN = 64;
 
-/** The quiet zone ISO/IEC 18004:2015 §9.1 asks for, in modules: every renderer's default. */
+/** The quiet zone ISO/IEC 18004:2015 §6.3.8 asks for, in modules: every renderer's default. */
 export const DEFAULT_MARGIN = 4;
 
 /** Throws INVALID_OPTION unless `options` is an object (a JavaScript caller may pass anything). */

@@ -13,7 +13,7 @@ import { checkOptionsObject, colorOption, integerOption, marginOption } from './
 import type { QrSymbol } from './symbol.js';
 
 export interface SvgOptions {
-  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §9.1 asks). */
+  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
   margin?: number;
   /** Colour of dark modules (default '#000000'); see `parseColor` for the accepted forms. */
   dark?: string;

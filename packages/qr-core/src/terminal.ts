@@ -22,7 +22,7 @@ export interface TerminalOptions {
    * gives `invert: true` for light terminals.
    */
   invert?: boolean;
-  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §9.1 asks). */
+  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
   margin?: number;
 }
 
