@@ -10,8 +10,8 @@ export interface QrGeneratedDetail {
   value: string;
   /** The error correction level of the symbol. */
   ecl: Ecl;
-  /** Symbol version, 1..40. */
-  version: number;
+  /** Symbol version, 1..40: always for source 'browser'; for 'server', the browser's preview of the same text, when it had one. */
+  version?: number;
   /** Where the image was made: in this page by qr-core, or by the QR service (`backend-url`). */
   source: 'browser' | 'server';
   /** The PNG the service returned (source 'server' only). */

@@ -154,7 +154,8 @@ export class QrWidget extends LitElement {
       this.status = offlineStatus();
       return;
     }
-    await this.askService(this.service, this.imageRequest());
+    // The preview now shows this text; the service runs the same deterministic encoder.
+    await this.askService(this.service, this.imageRequest(), this.previewResult?.version);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -181,7 +182,7 @@ export class QrWidget extends LitElement {
     return { data, format: 'png', ecl, scale, margin, dark, light };
   }
 
-  private async askService(base: string, request: ImageRequest): Promise<void> {
+  private async askService(base: string, request: ImageRequest, version: number | undefined): Promise<void> {
     this.inFlight?.abort();
     const inFlight = new AbortController();
     this.inFlight = inFlight;
@@ -191,9 +192,9 @@ export class QrWidget extends LitElement {
       this.forgetServiceImage();
       this.serviceImage = { request: JSON.stringify(request), png, url: URL.createObjectURL(png) };
       this.status = { kind: 'done', message: 'QR code ready, made by the QR service.' };
-      // The service runs the same deterministic encoder, so the preview's version is the service's.
-      const version = this.previewResult?.version ?? 0;
-      emit(this, 'qr-generated', { value: request.data, ecl: request.ecl, version, source: 'server', png });
+      const detail: QrGeneratedDetail = { value: request.data, ecl: request.ecl, source: 'server', png };
+      if (version !== undefined) detail.version = version;
+      emit(this, 'qr-generated', detail);
     } catch (error) {
       if (inFlight.signal.aborted) return; // a newer request took over
       const detail = failure(request.data, error);
@@ -399,7 +400,7 @@ export class QrWidget extends LitElement {
 
   private caption(fromService: boolean): string {
     const result = this.previewResult;
-    if (result === undefined || this.previewValue === '') return '';
+    if (result?.version === undefined || this.previewValue === '') return '';
     const made = fromService ? 'Made by the QR service' : 'Preview made in your browser';
     const size = 4 * result.version + 17; // ISO/IEC 18004 §5.3.1: modules per side
     return `${made} · version ${result.version} · ECL ${result.ecl} · ${size}×${size} modules`;

@@ -223,6 +223,47 @@ describe('<qr-widget> with a QR service (backend-url)', () => {
     expect(part(widget, 'image')).to.equal(null);
   });
 
+  it('copies a link that the service answers with the same code', async () => {
+    const { url } = await servers;
+    const widget = await fixture<QrWidget>(html`<qr-widget backend-url=${url} value="linked" ecl="Q" debounce="0"></qr-widget>`);
+    await preview(widget).updateComplete;
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    try {
+      button(widget, 'Copy link').click();
+      await waitUntil(() => copied.length === 1, 'the link was copied');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard; // the prototype's getter shows through again
+    }
+    await widget.updateComplete;
+    expect(statusText(widget)).to.equal('Link to the image copied.');
+    const link = new URL(copied[0]!);
+    expect(link.origin + link.pathname).to.equal(`${url}/generate_qr/`);
+    expect(link.searchParams.get('ecl')).to.equal('Q');
+    const answer = await fetch(link);
+    expect(answer.headers.get('content-type')).to.equal('image/png');
+    expect(await decodeImage(await answer.blob())).to.equal('linked');
+  });
+
+  it('says so when the browser goes offline, and makes codes itself meanwhile', async () => {
+    const { url } = await servers;
+    const widget = await fixture<QrWidget>(html`<qr-widget backend-url=${url} value="offline" debounce="0"></qr-widget>`);
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      window.dispatchEvent(new Event('offline'));
+      await widget.updateComplete;
+      expect(statusText(widget)).to.equal('You are offline: QR codes are made in your browser.');
+      await widget.generate();
+      expect(part(widget, 'image')).to.equal(null);
+      expect(await decodeSvg(preview(widget).svg!)).to.equal('offline');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    window.dispatchEvent(new Event('online'));
+    await widget.updateComplete;
+    expect(statusText(widget)).to.equal('Back online.');
+  });
+
   it("shows the service's problem detail when it answers 422", async () => {
     const { url } = await servers;
     const tooLong = 'x'.repeat(3000);
