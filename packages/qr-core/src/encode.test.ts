@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { encode, encodeSegments } from './encode.js';
 import { QrError } from './errors.js';
