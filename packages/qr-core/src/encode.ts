@@ -182,7 +182,7 @@ function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask
   const { size, words } = layout;
   const { rows, cols, maskedRows, maskedCols } = (workspaces[version] ??= newWorkspace(layout.functionRows.length));
   rows.set(layout.functionRows);
-  placeCodewords(codewords, layout.dataRowBits, rows);
+  placeCodewords(codewords, layout, rows);
   transpose(rows, cols, size, words);
 
   let mask = forcedMask;
@@ -224,13 +224,24 @@ function newWorkspace(length: number): Workspace {
   };
 }
 
-/** Sets the module of every 1 bit of the codewords, at the packed positions of the placement order. */
-function placeCodewords(codewords: Uint8Array, positions: Int32Array, lines: Int32Array): void {
-  for (let i = 0, at = 0; i < codewords.length; i++) {
+/** Sets the module of every 1 bit of the codewords (§7.7.3), a 2 × 4 block at a time where the layout allows. */
+function placeCodewords(codewords: Uint8Array, layout: Layout, rows: Int32Array): void {
+  const { codewordBlocks: blocks, dataRowBits: positions } = layout;
+  for (let i = 0; i < codewords.length; i++) {
     const byte = codewords[i]!;
-    for (let shift = 7; shift >= 0; shift--, at++) {
+    const word = blocks[i * 3]!;
+    if (word >= 0) {
+      const step = blocks[i * 3 + 1]!;
+      const shift = blocks[i * 3 + 2]!;
+      rows[word]! |= (byte >>> 6) << shift;
+      rows[word + step]! |= ((byte >>> 4) & 3) << shift;
+      rows[word + 2 * step]! |= ((byte >>> 2) & 3) << shift;
+      rows[word + 3 * step]! |= (byte & 3) << shift;
+      continue;
+    }
+    for (let shift = 7, at = i << 3; shift >= 0; shift--, at++) {
       const position = positions[at]!;
-      lines[position >>> 5]! |= ((byte >>> shift) & 1) << (position & 31); // no branch: the bits are random
+      rows[position >>> 5]! |= ((byte >>> shift) & 1) << (position & 31); // no branch: the bits are random
     }
   }
 }

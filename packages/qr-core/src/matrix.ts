@@ -20,8 +20,17 @@ export interface Layout {
   readonly functionRows: Int32Array;
   /** For each data bit in placement order, its packed position by row: word index × 32 + bit. */
   readonly dataRowBits: Int32Array;
-  /** Modules of the two copies of the format information, bit 0 first: 15 (x, y) pairs each, as y × size + x. */
-  readonly formatModules: Int32Array;
+  /**
+   * For each codeword, three entries: most codewords fill a 2 × 4 block of the placement (two
+   * modules a row over four consecutive rows), and then the entries are the word of its first row,
+   * the step to the next row's word, and the bit of the pair's left module; otherwise −1, 0, 0
+   * (the bits are placed one by one from `dataRowBits`).
+   */
+  readonly codewordBlocks: Int32Array;
+  /** The modules of the two copies of the format information, bit 0 first (15 each), as packed positions by row. */
+  readonly formatRowBits: Int32Array;
+  /** The same modules, as packed positions by column. */
+  readonly formatColBits: Int32Array;
   /** For each mask 0..7: the modules it inverts (its pattern within the data area), by row and by column. */
   readonly maskRows: readonly Int32Array[];
   readonly maskCols: readonly Int32Array[];
@@ -86,7 +95,8 @@ function buildLayout(version: number): Layout {
     });
   });
   // Format information areas, §7.9.1 (Figure 25): reserved here, written per ECL and mask.
-  const formatModules = new Int32Array(30);
+  const formatRowBits = new Int32Array(30);
+  const formatColBits = new Int32Array(30);
   for (let i = 0; i < 15; i++) {
     // First copy, around the top-left finder: bits 0–7 up column 8, bits 8–14 along row 8 to the left.
     const x1 = i < 8 ? 8 : i === 8 ? 7 : 14 - i;
@@ -94,8 +104,10 @@ function buildLayout(version: number): Layout {
     // Second copy: bits 0–7 along row 8 from the right edge, bits 8–14 down column 8 at the bottom.
     const x2 = i < 8 ? size - 1 - i : 8;
     const y2 = i < 8 ? 8 : size - 15 + i;
-    formatModules[i] = y1 * size + x1;
-    formatModules[15 + i] = y2 * size + x2;
+    formatRowBits[i] = ((y1 * words + (x1 >>> 5)) << 5) | (x1 & 31);
+    formatColBits[i] = ((x1 * words + (y1 >>> 5)) << 5) | (y1 & 31);
+    formatRowBits[15 + i] = ((y2 * words + (x2 >>> 5)) << 5) | (x2 & 31);
+    formatColBits[15 + i] = ((x2 * words + (y2 >>> 5)) << 5) | (y2 & 31);
     set(x1, y1, false);
     set(x2, y2, false);
   }
@@ -154,21 +166,40 @@ function buildLayout(version: number): Layout {
       }
     }
   }
+  const codewordBlocks = blocksOf(dataRowBits, dataModules >>> 3, words);
   if (n !== dataModules) throw new Error(`qr-core internal error: version ${version} has ${n} data modules, expected ${dataModules}`);
 
-  return Object.freeze({ version, size, words, functionRows, dataRowBits, formatModules, maskRows, maskCols });
+  return Object.freeze({ version, size, words, functionRows, dataRowBits, codewordBlocks, formatRowBits, formatColBits, maskRows, maskCols });
+}
+
+/** {@link Layout.codewordBlocks} from the packed positions of the data bits. */
+function blocksOf(positions: Int32Array, codewords: number, words: number): Int32Array {
+  const blocks = new Int32Array(codewords * 3);
+  for (let i = 0; i < codewords; i++) {
+    const first = positions[i * 8]!;
+    const step = (positions[i * 8 + 2]! >>> 5) - (first >>> 5);
+    let regular = (first & 31) !== 0 && (step === words || step === -words);
+    // Bits 2k and 2k + 1 (most significant first) at columns x and x − 1 of row k, in one word.
+    for (let k = 0; k < 4 && regular; k++) {
+      const word = (first >>> 5) + k * step;
+      regular = positions[i * 8 + 2 * k] === ((word << 5) | (first & 31)) && positions[i * 8 + 2 * k + 1] === ((word << 5) | ((first & 31) - 1));
+    }
+    blocks[i * 3] = regular ? first >>> 5 : -1;
+    blocks[i * 3 + 1] = step;
+    blocks[i * 3 + 2] = (first & 31) - 1;
+  }
+  return blocks;
 }
 
 /** Sets the 15 format bits of an ECL and mask, both copies, into packed rows and columns (format areas start light). */
 export function writeFormat(layout: Layout, ecl: Ecl, mask: number, rows: Int32Array, cols: Int32Array): void {
   const bits = formatBits(ecl, mask);
-  const { size, words, formatModules } = layout;
+  const { formatRowBits, formatColBits } = layout;
   for (let i = 0; i < 30; i++) {
     if (((bits >>> (i % 15)) & 1) === 0) continue;
-    const index = formatModules[i]!;
-    const y = (index / size) | 0;
-    const x = index - y * size;
-    rows[y * words + (x >>> 5)]! |= 1 << (x & 31);
-    cols[x * words + (y >>> 5)]! |= 1 << (y & 31);
+    const r = formatRowBits[i]!;
+    const c = formatColBits[i]!;
+    rows[r >>> 5]! |= 1 << (r & 31);
+    cols[c >>> 5]! |= 1 << (c & 31);
   }
 }
