@@ -10,17 +10,8 @@ import * as http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { decodeImage } from '../../qr-server/src/test-support/decode-image.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test-support/chromium.mjs';
 import { QR_SERVER_MAIN, QR_WIDGET_MAIN, startServer } from '../test-support/servers.mjs';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Console errors and CSP violations: a page that works must log none. */
 function collectProblems(page: Page): string[] {
@@ -40,7 +31,7 @@ describe('the page and the API together', () => {
   before(async () => {
     api = await startServer(QR_SERVER_MAIN);
     widget = await startServer(QR_WIDGET_MAIN, { BACKEND_URL: api.url });
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   });
 
   after(async () => {

@@ -34,6 +34,14 @@ export const CACHE_CONTROL = Object.freeze({
   page: 'no-cache',
 });
 
+/**
+ * Brotli's best quality takes 1.4-1.8 s apiece on the two source maps (330-380 KB) and 0.14 s on
+ * the largest bundle (measured); quality 5 takes the maps down in 25-50 ms for 12 % more bytes.
+ * Maps are fetched by developer tools only, so they get the fast setting and startup stays short.
+ */
+const LARGE_FILE_BYTES = 128 * 1024;
+const LARGE_FILE_BROTLI_QUALITY = 5;
+
 const MANIFEST = 'manifest.json';
 const PAGE_TEMPLATE = 'index.html';
 
@@ -95,8 +103,9 @@ function makeAsset(file: string, body: Buffer, cacheControl: string, pageHeaders
     identity: { body, etag: `"${hash}"` },
   };
   if (isCompressible(type)) {
+    const quality = body.length <= LARGE_FILE_BYTES ? zlibConstants.BROTLI_MAX_QUALITY : LARGE_FILE_BROTLI_QUALITY;
     const br = brotliCompressSync(body, {
-      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: quality, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
     });
     const gzip = gzipSync(body, { level: 9 });
     if (br.length < body.length) codings.br = { body: br, etag: `"${hash}-br"` };

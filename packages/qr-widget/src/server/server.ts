@@ -2,6 +2,7 @@
  * The static server: `createServer(config)` loads the assets and returns an HTTP server that
  * answers from them, and a `close()` that drains. Only main.ts touches `process`.
  */
+import { once } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadAssets, type Asset, type AssetTable } from './assets.js';
@@ -84,14 +85,11 @@ export async function createServer(config: ServerConfig, log: (entry: RequestLog
 
   return {
     server,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          server.off('error', reject);
-          resolve(server.address() as AddressInfo);
-        });
-      }),
+    listen: async () => {
+      server.listen(config.port, config.host);
+      await once(server, 'listening'); // rejects on an 'error' first, e.g. EADDRINUSE
+      return server.address() as AddressInfo;
+    },
     close: () =>
       new Promise((resolve) => {
         closing = true;

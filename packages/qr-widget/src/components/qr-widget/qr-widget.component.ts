@@ -113,6 +113,8 @@ export class QrWidget extends LitElement {
     return this.backendUrl ?? undefined;
   }
 
+  /** Why the preview shows no code, in words (qr-core's message). */
+  private previewProblem = '';
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: AbortController | undefined;
 
@@ -198,14 +200,18 @@ export class QrWidget extends LitElement {
     } catch (error) {
       if (inFlight.signal.aborted) return; // a newer request took over
       const detail = failure(request.data, error);
-      this.status =
-        detail.code === 'NETWORK'
-          ? { kind: 'offline', message: `${detail.message} This code was made in your browser instead.` }
-          : { kind: 'error', message: detail.message };
+      this.status = this.failureStatus(detail);
       emit(this, 'qr-error', detail);
     } finally {
       if (this.inFlight === inFlight) this.inFlight = undefined;
     }
+  }
+
+  /** Words for a failed request; when the service is unreachable, what the browser made instead. */
+  private failureStatus(detail: QrErrorDetail): Status {
+    if (detail.code !== 'NETWORK') return { kind: 'error', message: detail.message };
+    if (this.previewResult !== undefined) return { kind: 'offline', message: `${detail.message} This code was made in your browser instead.` };
+    return { kind: 'error', message: `${detail.message} Your browser could not make the code either: ${this.previewProblem}` };
   }
 
   private forgetServiceImage(): void {
@@ -279,6 +285,7 @@ export class QrWidget extends LitElement {
 
   private onPreviewError(event: CustomEvent<QrErrorDetail>): void {
     this.previewResult = undefined;
+    this.previewProblem = event.detail.message;
     this.status = { kind: 'error', message: event.detail.message };
   }
 
