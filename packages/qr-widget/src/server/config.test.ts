@@ -12,6 +12,7 @@ test('defaults: port 3000, all interfaces, same-origin backend', () => {
 test('BACKEND_URL wins over the old REACT_APP_BACKEND_URL, which still works alone', () => {
   assert.equal(readConfig({ BACKEND_URL: 'https://api.example.com/', REACT_APP_BACKEND_URL: 'http://old' }).backendUrl, 'https://api.example.com');
   assert.equal(readConfig({ REACT_APP_BACKEND_URL: 'http://localhost:8000' }).backendUrl, 'http://localhost:8000');
+  assert.equal(readConfig({ BACKEND_URL: '', REACT_APP_BACKEND_URL: 'http://localhost:8000' }).backendUrl, 'http://localhost:8000');
   assert.equal(readConfig({ BACKEND_URL: '/api/' }).backendUrl, '/api');
 });
 

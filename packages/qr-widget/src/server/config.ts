@@ -30,8 +30,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
   return {
     port: readPort(env.PORT),
     host: env.HOST || '0.0.0.0',
-    // REACT_APP_BACKEND_URL is the old React front end's name, kept so existing deployments work.
-    backendUrl: readBackendUrl(env.BACKEND_URL ?? env.REACT_APP_BACKEND_URL ?? ''),
+    // REACT_APP_BACKEND_URL is the old React front end's name, kept so existing deployments work;
+    // an empty BACKEND_URL (the image's default) gives way to it.
+    backendUrl: readBackendUrl(env.BACKEND_URL || env.REACT_APP_BACKEND_URL || ''),
     publicDir: env.PUBLIC_DIR || BUILT_PUBLIC_DIR,
     drainTimeoutMs: 25_000,
   };
