@@ -32,7 +32,7 @@ function qrServerPlugin() {
 }
 
 export default {
-  files: 'src/components/**/*.test.ts',
+  files: ['src/**/*.test.ts', '!src/server/**'],
   // The repository root, so that zxing-wasm's .wasm is served from /node_modules like any module.
   rootDir: fileURLToPath(new URL('../../', import.meta.url)),
   nodeResolve: { exportConditions: ['browser', 'default'] },

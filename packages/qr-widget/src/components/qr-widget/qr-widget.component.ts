@@ -4,6 +4,7 @@ import type { Ecl } from 'qr-core';
 import type { QrCode } from '../qr-code/qr-code.component.js';
 import { emit, type QrErrorDetail, type QrGeneratedDetail } from '../../events.js';
 import { canvasToPng, drawSvg } from '../../raster.js';
+import { contrastWarning } from '../../symbol-contrast.js';
 import { ServiceError, imageLink, requestImage, type ImageRequest } from '../../qr-service.js';
 import { warmUpEncoder } from '../../warm-up.js';
 import { qrWidgetStyles } from './qr-widget.styles.js';
@@ -55,6 +56,7 @@ const EMPTY_MESSAGE = 'Type a URL or some text to make a QR code.';
  * @csspart actions - The row of download and copy buttons.
  * @csspart action-button - Each download and copy button.
  * @csspart status - The live status line.
+ * @csspart contrast-warning - Says when the chosen colours may not scan.
  *
  * @cssproperty --qr-widget-background - Background. Default white (dark scheme: #14171c).
  * @cssproperty --qr-widget-foreground - Text colour.
@@ -363,12 +365,13 @@ export class QrWidget extends LitElement {
             </div>
             <div class="field">
               <label for="dark">Dark colour</label>
-              <input id="dark" name="dark" type="color" .value=${this.dark} />
+              <input id="dark" name="dark" type="color" .value=${this.dark} aria-describedby="contrast-warning" />
             </div>
             <div class="field">
               <label for="light">Light colour</label>
-              <input id="light" name="light" type="color" .value=${this.light} />
+              <input id="light" name="light" type="color" .value=${this.light} aria-describedby="contrast-warning" />
             </div>
+            <p id="contrast-warning" part="contrast-warning" class="warning">${contrastWarning(this.dark, this.light) ?? ''}</p>
           </fieldset>
           <button type="submit" part="generate-button" ?disabled=${busy} aria-describedby="status">Generate</button>
         </form>

@@ -157,6 +157,15 @@ export const qrWidgetStyles = css`
     max-inline-size: var(--qr-widget-preview-size);
     text-align: center;
   }
+  .warning {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--qr-widget-error);
+    font-size: 0.875rem;
+  }
+  .warning:empty {
+    display: none;
+  }
   [part~='status'][data-kind='error'] {
     color: var(--qr-widget-error);
     font-weight: 600;

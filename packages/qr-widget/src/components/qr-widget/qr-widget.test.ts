@@ -150,6 +150,20 @@ describe('<qr-widget> in local mode (no backend-url)', () => {
     expect(button(widget, 'Download PNG').disabled).to.equal(true);
   });
 
+  it('warns when the chosen colours may not scan', async () => {
+    const widget = await fixture<QrWidget>(html`<qr-widget value="colours"></qr-widget>`);
+    const warning = part(widget, 'contrast-warning');
+    expect(warning.textContent).to.equal('');
+    const dark = widget.shadowRoot!.querySelector<HTMLInputElement>('#dark')!;
+    dark.value = '#dddddd';
+    dark.dispatchEvent(new Event('change', { bubbles: true }));
+    await widget.updateComplete;
+    expect(widget.dark).to.equal('#dddddd');
+    expect(warning.textContent).to.match(/scanners need about 40 % or more/);
+    expect(dark.getAttribute('aria-describedby')).to.equal('contrast-warning');
+    await expect(widget).to.be.accessible();
+  });
+
   it('works with the keyboard alone', async () => {
     const widget = await fixture<QrWidget>(html`<qr-widget debounce="0"></qr-widget>`);
     part<HTMLTextAreaElement>(widget, 'input').focus();
