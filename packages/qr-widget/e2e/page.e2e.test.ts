@@ -44,6 +44,9 @@ describe('the page and the API together', () => {
     const page = await browser.newPage();
     const problems = collectProblems(page);
     await page.goto(widget.url);
+    // The embed guide's snippets name this server, ready to paste.
+    assert.ok((await page.locator('#embed-snippet').textContent())?.includes(`src="${widget.url}/qr-code.js"`));
+    assert.ok((await page.locator('#widget-snippet').textContent())?.includes(`backend-url="${api.url}"`));
 
     const text = 'https://example.com/e2e?from=playwright';
     await page.getByLabel('URL or text').fill(text);
