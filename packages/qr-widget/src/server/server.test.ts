@@ -143,6 +143,9 @@ describe('the static server over HTTP', () => {
       assert.equal(answer.headers.allow, 'GET, HEAD, OPTIONS');
       assert.match(JSON.parse(answer.body.toString()).detail, new RegExp(`${method} is not allowed`));
     }
+    const withBody = await request(port, '/', { method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': '5' } });
+    assert.equal(withBody.status, 405);
+    assert.equal(withBody.headers.connection, 'close', 'a body is never read: the connection is closed instead');
     const options = await request(port, '/qr-code.js', { method: 'OPTIONS' });
     assert.equal(options.status, 204);
     assert.equal(options.headers.allow, 'GET, HEAD, OPTIONS');

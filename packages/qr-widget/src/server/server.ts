@@ -53,12 +53,12 @@ export async function createServer(config: ServerConfig, log: (entry: RequestLog
 
   const server = http.createServer((request, response) => {
     const started = performance.now();
-    // A body sent with GET (or with a refused method) is read and dropped, so the connection stays usable.
-    request.resume();
     request.on('error', () => response.destroy());
     response.on('error', () => request.destroy());
     const reply = handle({ method: request.method ?? '', url: request.url ?? '', headers: request.headers }, assets, closing);
-    if (closing) reply.headers.connection = 'close';
+    // No route takes a body: rather than read one (of any size) to keep the connection, close it.
+    const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (closing || hasBody) reply.headers.connection = 'close';
     response.writeHead(reply.status, { ...COMMON_HEADERS, ...reply.headers });
     response.end(request.method === 'HEAD' ? undefined : reply.body);
     response.on('finish', () => {
