@@ -35,7 +35,7 @@ export class QrCode extends LitElement {
   /** Quiet zone around the symbol, in modules (ISO/IEC 18004 §6.3.8 asks for 4). */
   @property({ type: Number }) margin = 4;
 
-  /** Colour of dark modules: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'. */
+  /** Colour of dark modules: '#rgb', '#rgba', '#rrggbb', '#rrggbbaa' or 'transparent' (qr-core's parseColor). */
   @property({ type: String }) dark = '#000000';
 
   /** Colour of light modules and the quiet zone. */
