@@ -320,9 +320,12 @@ export class QrWidget extends LitElement {
     void this.generate();
   }
 
-  /** Ctrl/Cmd+Enter in the text field generates, as Enter would in a one-line field. */
+  /**
+   * Enter in the text field generates, as in a one-line field, since most people type a URL;
+   * Shift+Enter starts a new line for text that needs one. (An IME's Enter confirms a composition.)
+   */
   private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       void this.generate();
     }
@@ -349,7 +352,7 @@ export class QrWidget extends LitElement {
               @input=${this.onInput}
               @keydown=${this.onKeydown}
             ></textarea>
-            <span id="data-hint" class="hint">The preview follows as you type; Ctrl+Enter generates.</span>
+            <span id="data-hint" class="hint">The preview follows as you type. Enter generates; Shift+Enter starts a new line.</span>
           </div>
           <fieldset part="options">
             <legend>Options</legend>

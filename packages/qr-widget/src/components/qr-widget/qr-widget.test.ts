@@ -183,13 +183,17 @@ describe('<qr-widget> in local mode (no backend-url)', () => {
     part<HTMLTextAreaElement>(widget, 'input').focus();
     await sendKeys({ press: 'End' });
     await sendKeys({ type: '/more' });
-    await sendKeys({ down: 'Control' });
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ up: 'Control' });
     await generated;
     await widget.updateComplete;
     expect(statusText(widget)).to.equal('QR code ready, made in your browser.');
     expect(await decodeSvg(preview(widget).svg!)).to.equal('https://example.com/keys/more');
+
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ type: 'second line' });
+    expect(widget.value).to.equal('https://example.com/keys/more\nsecond line');
   });
 
   it('shows a visible focus ring', async () => {
@@ -235,6 +239,29 @@ describe('<qr-widget> with a QR service (backend-url)', () => {
     type(widget, 'edited');
     await widget.updateComplete;
     expect(part(widget, 'image')).to.equal(null);
+  });
+
+  it('copies the image to the clipboard as a PNG', async () => {
+    const { url } = await servers;
+    const widget = await fixture<QrWidget>(html`<qr-widget backend-url=${url} value="copied image" debounce="0"></qr-widget>`);
+    await preview(widget).updateComplete;
+    const written: ClipboardItem[] = [];
+    // Like the browser's, this clipboard resolves once the item's data has arrived.
+    const write = async (items: ClipboardItem[]) => {
+      await Promise.all(items.map((item) => item.getType('image/png')));
+      written.push(...items);
+    };
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { write } });
+    try {
+      button(widget, 'Copy image').click();
+      await waitUntil(() => written.length === 1, 'an image was written to the clipboard');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard; // the prototype's getter shows through again
+    }
+    expect(written[0]!.types).to.deep.equal(['image/png']);
+    const png = await written[0]!.getType('image/png');
+    expect(await decodeImage(png)).to.equal('copied image');
+    await waitUntil(() => statusText(widget) === 'Image copied.', 'the copy was announced');
   });
 
   it('copies a link that the service answers with the same code', async () => {
