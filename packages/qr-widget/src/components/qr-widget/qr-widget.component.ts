@@ -33,6 +33,7 @@ const ECL_CHOICES = [
 ] as const;
 
 const EMPTY_MESSAGE = 'Type a URL or some text to make a QR code.';
+const SCALE_MESSAGE = 'Pixels per module must be a whole number from 1 to 40.';
 
 /**
  * The QR generator: a text field, options, a live preview encoded in the browser, and a
@@ -303,8 +304,12 @@ export class QrWidget extends LitElement {
         break;
       case 'scale':
         // The field's min and max say what fits; out of range keeps the last good value.
-        if (field.checkValidity() && field.value !== '') this.scale = Number(field.value);
-        else this.status = { kind: 'error', message: 'Pixels per module must be a whole number from 1 to 40.' };
+        if (field.checkValidity() && field.value !== '') {
+          this.scale = Number(field.value);
+          if (this.status.message === SCALE_MESSAGE) this.status = { kind: 'idle', message: '' };
+        } else {
+          this.status = { kind: 'error', message: SCALE_MESSAGE };
+        }
         break;
       case 'dark':
         this.dark = field.value;

@@ -138,6 +138,23 @@ describe('<qr-widget> in local mode (no backend-url)', () => {
     expect(await decodeSvg(await svg!.text())).to.equal('download me');
   });
 
+  it('refuses a size out of range and keeps the last good one', async () => {
+    const widget = await fixture<QrWidget>(html`<qr-widget value="sized"></qr-widget>`);
+    const scale = widget.shadowRoot!.querySelector<HTMLInputElement>('#scale')!;
+    for (const [text, expected] of [['0', 10], ['12.5', 10], ['12', 12]] as const) {
+      scale.value = text;
+      scale.dispatchEvent(new Event('change', { bubbles: true }));
+      await widget.updateComplete;
+      expect(widget.scale, text).to.equal(expected);
+    }
+    expect(statusText(widget)).to.equal('');
+    scale.value = '41';
+    scale.dispatchEvent(new Event('change', { bubbles: true }));
+    await widget.updateComplete;
+    expect(statusText(widget)).to.equal('Pixels per module must be a whole number from 1 to 40.');
+    expect(widget.scale).to.equal(12);
+  });
+
   it('says why a text does not fit', async () => {
     const widget = await fixture<QrWidget>(html`<qr-widget debounce="0"></qr-widget>`);
     const failed = oneEvent(widget, 'qr-error');
