@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { once } from 'node:events';
 import * as http from 'node:http';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { decodeImage } from '../../qr-server/src/test-support/decode-image.js';
@@ -76,6 +77,24 @@ describe('the page and the API together', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the demo page passes an axe audit in the ${colorScheme} colour scheme`, async () => {
+      // The page's CSP rightly refuses the injected audit script; this context lets it in.
+      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(widget.url);
+      await page.getByLabel('URL or text').fill('https://example.com/audit');
+      await page.locator('qr-widget qr-code [part="base"]').waitFor();
+      await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const { violations } = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; help: string }[] }> } }).axe.run();
+        return violations.map(({ id, help }) => `${id}: ${help}`);
+      });
+      assert.deepEqual(violations, []);
+      await context.close();
+    });
+  }
 
   test('a page on another origin shows <qr-code> with the two-line embed snippet', async () => {
     const text = 'https://example.com/embedded';
