@@ -9,7 +9,8 @@ export type Ecl = 'L' | 'M' | 'Q' | 'H';
 /** Marks a symbol made from packed rows by {@link symbolFromRows}, whose byte-per-module form is made on demand. */
 const PACKED = new Uint8Array(0);
 
-let withRows: (symbol: QrSymbol, rows: Int32Array) => void;
+/** The rows {@link symbolFromRows} hands to the constructor, so that every field is set before the object is frozen. */
+let packedRows: Int32Array | undefined;
 
 export class QrSymbol {
   /** 1..40. */
@@ -30,19 +31,15 @@ export class QrSymbol {
     this.ecl = ecl;
     this.mask = mask;
     this.size = version * 4 + 17;
-    if (modules !== PACKED) {
-      if (modules.length !== this.size * this.size) {
-        throw new RangeError(`a version ${version} symbol has ${this.size * this.size} modules; got ${modules.length}`);
-      }
+    if (modules === PACKED) {
+      this.#rows = packedRows;
+      packedRows = undefined;
+    } else if (modules.length !== this.size * this.size) {
+      throw new RangeError(`a version ${version} symbol has ${this.size * this.size} modules; got ${modules.length}`);
+    } else {
       this.#modules = modules;
     }
     Object.freeze(this);
-  }
-
-  static {
-    withRows = (symbol, rows) => {
-      symbol.#rows = rows;
-    };
   }
 
   /**
@@ -65,9 +62,8 @@ export class QrSymbol {
 
 /** A symbol from packed rows (the layout of {@link QrSymbol}'s private form), which it keeps: pass a copy. */
 export function symbolFromRows(version: number, ecl: Ecl, mask: number, rows: Int32Array): QrSymbol {
-  const symbol = new QrSymbol(version, ecl, mask, PACKED);
-  withRows(symbol, rows);
-  return symbol;
+  packedRows = rows;
+  return new QrSymbol(version, ecl, mask, PACKED);
 }
 
 function unpack(rows: Int32Array, size: number): Uint8Array {
