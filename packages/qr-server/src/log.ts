@@ -19,7 +19,7 @@ export interface RequestLogEntry {
 
 export interface Logger {
   request(entry: RequestLogEntry): void;
-  log(level: Exclude<LogLevel, 'silent'>, msg: string, fields?: Readonly<Record<string, unknown>>): void;
+  log(level: Exclude<LogLevel, 'silent'>, msg: string, fields?: object): void;
 }
 
 export function createLogger(level: LogLevel, writeLine: (line: string) => void): Logger {
@@ -30,6 +30,6 @@ export function createLogger(level: LogLevel, writeLine: (line: string) => void)
   };
   return {
     log,
-    request: (entry) => log('info', 'request', { ...entry }),
+    request: (entry) => log('info', 'request', entry),
   };
 }

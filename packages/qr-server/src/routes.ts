@@ -27,23 +27,35 @@ export const ROUTES: readonly Route[] = Object.freeze([
   { method: 'GET', path: '/openapi.json', readsBody: false, handler: () => openapiReply },
 ]);
 
+/** Per path: its routes by method (HEAD sharing GET's), and the methods for `Allow`. */
+const BY_PATH: ReadonlyMap<string, { readonly byMethod: ReadonlyMap<string, Route>; readonly methods: readonly string[]; readonly options: Route }> =
+  new Map(
+    [...new Set(ROUTES.map((route) => route.path))].map((path) => {
+      const byMethod = new Map<string, Route>();
+      for (const route of ROUTES.filter((candidate) => candidate.path === path)) {
+        byMethod.set(route.method, route);
+        if (route.method === 'GET') byMethod.set('HEAD', route);
+      }
+      const methods = [...byMethod.keys()];
+      const options: Route = { method: 'OPTIONS', path, readsBody: false, handler: (request) => optionsReply(methods, request.headers) };
+      return [path, { byMethod, methods, options }];
+    }),
+  );
+
 /**
  * The route for a request, OPTIONS answered for every known path;
  * throws the 404 or the 405 (with `Allow`) when there is none.
  */
 export function resolveRoute(method: string, path: string): Route {
-  const routes = ROUTES.filter((route) => route.path === path);
-  if (routes.length === 0) {
+  const routes = BY_PATH.get(path);
+  if (routes === undefined) {
     throw new ApiError('NOT_FOUND', `there is nothing at ${path.slice(0, 200)}; the API is described at /openapi.json`);
   }
-  const methods = routes.flatMap((route) => (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]));
-  if (method === 'OPTIONS') {
-    return { method, path, readsBody: false, handler: (request) => optionsReply(methods, request.headers) };
-  }
-  const route = routes.find((candidate) => candidate.method === (method === 'HEAD' ? 'GET' : method));
+  if (method === 'OPTIONS') return routes.options;
+  const route = routes.byMethod.get(method);
   if (route === undefined) {
-    throw new ApiError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${methods.join(' or ')}`, {
-      allow: [...methods, 'OPTIONS'].join(', '),
+    throw new ApiError('METHOD_NOT_ALLOWED', `${method.slice(0, 20)} is not allowed on ${path}; use ${routes.methods.join(' or ')}`, {
+      allow: [...routes.methods, 'OPTIONS'].join(', '),
     });
   }
   return route;

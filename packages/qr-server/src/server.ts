@@ -120,22 +120,17 @@ export function createServer(config: Config, logger: Logger): QrServer {
   /** Writes the reply; returns the number of body bytes it carries. */
   function send(request: IncomingMessage, response: ServerResponse, reply: Reply, requestId: string, close: boolean): number {
     const cors = corsHeaders(config.corsOrigins, request.headers.origin);
-    const vary = [reply.headers['vary'], cors['vary']].filter((value) => value !== undefined).join(', ');
-    const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
-    const headers: OutgoingHttpHeaders = {
-      ...SECURITY_HEADERS,
-      'x-request-id': requestId,
-      ...cors,
-      ...reply.headers,
-      ...(vary === '' ? {} : { vary }),
-      ...(close ? { connection: 'close' } : {}),
-      // 204 and 304 have no body and no Content-Length of their own (RFC 9110 §8.6).
-      ...(reply.status === 204 || reply.status === 304 ? {} : { 'content-length': body.length }),
-    };
+    const headers: OutgoingHttpHeaders = { ...SECURITY_HEADERS, 'x-request-id': requestId, ...cors, ...reply.headers };
+    if (reply.headers['vary'] !== undefined && cors['vary'] !== undefined) headers['vary'] = `${reply.headers['vary']}, ${cors['vary']}`;
+    if (close) headers['connection'] = 'close';
+    // 204 and 304 have no body and no Content-Length of their own (RFC 9110 §8.6).
+    const bodyless = reply.status === 204 || reply.status === 304;
+    const length = typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.byteLength;
+    if (!bodyless) headers['content-length'] = length;
     response.writeHead(reply.status, headers);
     // Node drops the body of an answer to HEAD and keeps its Content-Length (RFC 9110 §9.3.2).
-    response.end(body);
-    return request.method === 'HEAD' || reply.status === 204 || reply.status === 304 ? 0 : body.length;
+    response.end(reply.body);
+    return request.method === 'HEAD' || bodyless ? 0 : length;
   }
 
   /**
