@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { PNG_PAYLOAD } from './payloads.mjs';
+import { printTable } from './table.mjs';
 
 const quick = process.argv.includes('--quick');
 const SETTINGS = quick
@@ -107,13 +108,6 @@ function summary(result) {
 }
 
 const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-function printTable(header, rows) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => '  ' + cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('   ');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
-}
 
 const cpus = os.cpus();
 console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}; Node ${process.version}`);
