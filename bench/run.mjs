@@ -79,8 +79,8 @@ function printMachine() {
   }
   console.log(
     quick
-      ? 'mode: --quick (1 round of 100 ms samples: a sanity check, not a measurement)'
-      : `mode: ${SETTINGS.rounds} interleaved rounds of ${SETTINGS.sampleMs} ms samples per library and payload, median reported (spread = (max − min) / median)`,
+      ? 'mode: --quick (1 round of 100 ms (CPU time) samples: a sanity check, not a measurement)'
+      : `mode: ${SETTINGS.rounds} interleaved rounds of ${SETTINGS.sampleMs} ms (CPU time) samples per library and payload, median reported (spread = (max − min) / median)`,
   );
 }
 
@@ -92,7 +92,7 @@ async function benchEncode() {
   ].map((contender) => ({ ...contender, run: contender.encode }));
   const cases = ENCODE_PAYLOADS.map((payload) => ({ name: payload.name, input: payload.text }));
 
-  console.log('\n## encode() at ECL M, automatic mask, no ECL boost (ops/s)\n');
+  console.log('\n## encode() at ECL M, automatic mask, no ECL boost (operations per second of CPU time)\n');
   const result = await measureInterleaved(cases, contenders);
   const summary = [];
   for (const payload of ENCODE_PAYLOADS) {
