@@ -4,7 +4,8 @@
 //
 // Time is the process's CPU time (user + system, all threads: GC and zlib work count), not the
 // wall clock: on a machine shared with other work, being descheduled then lengthens a run but
-// does not lower its figures. On an idle machine the two agree within a few per cent.
+// does not lower its figures. It does not undo all interference: another process on the same
+// physical core or sharing its caches still slows every library down, hence the spread column.
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
