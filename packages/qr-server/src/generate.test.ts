@@ -139,6 +139,14 @@ test('GET reads only the query; bad input there is refused like in a POST', () =
   rejects(() => get('data=%E0%A4%A'), 'BAD_PERCENT_ENCODING', /query/);
 });
 
+test('a repeated request is answered from the image cache; any change in the options is another image', () => {
+  const first = post('data=cache+me&scale=3');
+  assert.equal(post('data=cache+me&scale=3&download=1').body, first.body, 'the same image, not a new one');
+  assert.equal(get('data=cache+me&scale=3&format=png').body, first.body, 'GET and POST share it');
+  assert.notEqual(post('data=cache+me&scale=4').body, first.body);
+  assert.notEqual(post('data=cache+me&scale=3&format=svg').body, first.body);
+});
+
 test('POST answers are not stored by caches', () => {
   assert.equal(post('data=a').headers['cache-control'], 'no-store');
 });

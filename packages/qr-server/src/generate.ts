@@ -8,6 +8,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { encode, toPNG, toSVG, type QrSymbol } from 'qr-core';
 import { negotiateFormat, type ImageFormat } from './accept.js';
 import type { ApiRequest, Reply } from './handler.js';
+import { ImageCache, type Image } from './image-cache.js';
 import { ApiError } from './problem.js';
 import {
   fieldsFromJson,
@@ -39,26 +40,32 @@ const QR_CORE_VERSION = (createRequire(import.meta.url)('qr-core/package.json') 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** 8 MiB holds some 13 000 PNGs at the default look: the popular ones, on a task with 1 GiB. */
+export const IMAGE_CACHE_BYTES = 8 * 1024 * 1024;
+const images = new ImageCache(IMAGE_CACHE_BYTES);
+
 /** POST /generate_qr/: fields from the query, and from the body when there is one. */
 export function generateFromPost(request: ApiRequest): Reply {
   const query = fieldsFromUrlEncoded(parseUrlEncoded(request.rawQuery, 'query'), 'query');
   const fields = request.body.length === 0 ? query : mergeFields(query, bodyFields(request));
   const qr = toQrRequest(fields);
-  return render(qr, qr.format ?? negotiateFormat(request.headers.accept), { 'cache-control': 'no-store' });
+  const format = qr.format ?? negotiateFormat(request.headers.accept);
+  return render(qr, format, imageKey(qr, format), { 'cache-control': 'no-store' });
 }
 
 /** GET and HEAD /generate_qr/: fields from the query; strong ETag, 304 on a match. */
 export function generateFromQuery(request: ApiRequest): Reply {
   const qr = toQrRequest(fieldsFromUrlEncoded(parseUrlEncoded(request.rawQuery, 'query'), 'query'));
   const format = qr.format ?? negotiateFormat(request.headers.accept);
-  const etag = entityTag(qr, format);
+  const key = imageKey(qr, format);
+  const etag = entityTag(key);
   // The answer differs by Accept only when the query leaves the format open.
   const headers: OutgoingHttpHeaders = { 'cache-control': CACHE_FOREVER, etag, ...(qr.format ? {} : { vary: 'Accept' }) };
   if (matches(request.headers['if-none-match'], etag)) {
     // RFC 9110 §15.4.5: a 304 carries the headers a 200 would have had for caching.
     return { status: 304, headers, body: '' };
   }
-  return render(qr, format, headers);
+  return render(qr, format, key, headers);
 }
 
 function bodyFields(request: ApiRequest): TextFields {
@@ -108,19 +115,30 @@ function parseJson(text: string): unknown {
   }
 }
 
-function render(qr: QrRequest, format: ImageFormat, headers: OutgoingHttpHeaders): Reply {
+function render(qr: QrRequest, format: ImageFormat, key: string, headers: OutgoingHttpHeaders): Reply {
+  let image = images.get(key);
+  if (image === undefined) {
+    image = draw(qr, format);
+    images.set(key, image);
+  }
+  return {
+    status: 200,
+    headers: {
+      ...headers,
+      'content-type': CONTENT_TYPES[format],
+      ...(format === 'svg' ? { 'content-security-policy': SVG_CSP } : {}),
+      ...(qr.download ? { 'content-disposition': `attachment; filename="qr.${format}"` } : {}),
+    },
+    body: image,
+  };
+}
+
+function draw(qr: QrRequest, format: ImageFormat): Image {
   const symbol = encode(qr.data, { ecl: qr.ecl });
   const widthPx = imageWidth(symbol, qr);
-  const common = {
-    ...headers,
-    'content-type': CONTENT_TYPES[format],
-    ...(qr.download ? { 'content-disposition': `attachment; filename="qr.${format}"` } : {}),
-  };
-  if (format === 'svg') {
-    const svg = toSVG(symbol, { margin: qr.margin, dark: qr.dark, light: qr.light, size: widthPx });
-    return { status: 200, headers: { ...common, 'content-security-policy': SVG_CSP }, body: svg };
-  }
-  return { status: 200, headers: common, body: toPNG(symbol, { scale: qr.scale, margin: qr.margin, dark: qr.dark, light: qr.light }) };
+  return format === 'svg'
+    ? toSVG(symbol, { margin: qr.margin, dark: qr.dark, light: qr.light, size: widthPx })
+    : toPNG(symbol, { scale: qr.scale, margin: qr.margin, dark: qr.dark, light: qr.light });
 }
 
 function imageWidth(symbol: QrSymbol, qr: QrRequest): number {
@@ -135,10 +153,14 @@ function imageWidth(symbol: QrSymbol, qr: QrRequest): number {
   return widthPx;
 }
 
-/** A strong validator (RFC 9110 §8.8.3): a hash of everything the image depends on. */
-function entityTag(qr: QrRequest, format: ImageFormat): string {
-  const key = JSON.stringify([QR_CORE_VERSION, format, qr.ecl, qr.scale, qr.margin, qr.dark, qr.light, qr.data]);
-  return `"${createHash('sha256').update(key).digest('base64url')}"`;
+/** Everything the image depends on (not `download`, which changes only a header). */
+function imageKey(qr: QrRequest, format: ImageFormat): string {
+  return JSON.stringify([format, qr.ecl, qr.scale, qr.margin, qr.dark, qr.light, qr.data]);
+}
+
+/** A strong validator (RFC 9110 §8.8.3): a hash of the image's key and of the qr-core that made it. */
+function entityTag(key: string): string {
+  return `"${createHash('sha256').update(QR_CORE_VERSION).update(key).digest('base64url')}"`;
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. */
