@@ -38,9 +38,9 @@ export function generatorPolynomial(degree: number): Uint8Array {
 
 /**
  * For each error correction length (7..30 codewords), the products of the generator's coefficients with
- * every byte f, four coefficients to a big-endian 32-bit word: words [f × W, f × W + W) with W = ⌈degree / 4⌉,
- * zero past the last coefficient. The division then shifts and XORs the whole remainder a word at a time.
- * Built on first use of each length.
+ * every byte f, four coefficients to a big-endian 32-bit word, eight words per f (zero past the last
+ * coefficient): the division then shifts and XORs the whole remainder, held in eight local words, a word
+ * at a time. Built on first use of each length.
  */
 const productTables = new Map<number, Int32Array>();
 
@@ -48,21 +48,19 @@ function productTable(degree: number): Int32Array {
   let table = productTables.get(degree);
   if (table === undefined) {
     const generator = generatorPolynomial(degree);
-    const width = (degree + 3) >>> 2;
-    table = new Int32Array(256 * width);
+    table = new Int32Array(256 * 8);
     for (let f = 1; f < 256; f++) {
-      for (let j = 0; j < degree; j++) table[f * width + (j >>> 2)]! |= gfMultiply(generator[j]!, f) << (24 - 8 * (j & 3));
+      for (let j = 0; j < degree; j++) table[f * 8 + (j >>> 2)]! |= gfMultiply(generator[j]!, f) << (24 - 8 * (j & 3));
     }
     productTables.set(degree, table);
   }
   return table;
 }
 
-/** The remainder being divided, a word per four codewords plus a zero word that shifts in. */
-const remainder = new Int32Array(9);
+const remainder = new Int32Array(8);
 
 /**
- * Writes the `degree` error correction codewords of `data[start, end)` into `out[outStart, outStart + degree)`:
+ * Writes the `degree` (≤ 30) error correction codewords of `data[start, end)` into `out[outStart, outStart + degree)`:
  * the remainder of data(x) · x^degree divided by the generator polynomial (long division, a byte per step).
  */
 export function reedSolomonRemainder(
@@ -73,13 +71,20 @@ export function reedSolomonRemainder(
   out: Uint8Array,
   outStart: number,
 ): void {
-  const table = productTable(degree);
-  const width = (degree + 3) >>> 2;
-  const r = remainder;
-  r.fill(0);
+  const t = productTable(degree);
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0;
   for (let i = start; i < end; i++) {
-    const row = (data[i]! ^ (r[0]! >>> 24)) * width;
-    for (let w = 0; w < width; w++) r[w] = ((r[w]! << 8) | (r[w + 1]! >>> 24)) ^ table[row + w]!;
+    const row = (data[i]! ^ (r0 >>> 24)) << 3;
+    r0 = ((r0 << 8) | (r1 >>> 24)) ^ t[row]!;
+    r1 = ((r1 << 8) | (r2 >>> 24)) ^ t[row + 1]!;
+    r2 = ((r2 << 8) | (r3 >>> 24)) ^ t[row + 2]!;
+    r3 = ((r3 << 8) | (r4 >>> 24)) ^ t[row + 3]!;
+    r4 = ((r4 << 8) | (r5 >>> 24)) ^ t[row + 4]!;
+    r5 = ((r5 << 8) | (r6 >>> 24)) ^ t[row + 5]!;
+    r6 = ((r6 << 8) | (r7 >>> 24)) ^ t[row + 6]!;
+    r7 = (r7 << 8) ^ t[row + 7]!;
   }
+  const r = remainder;
+  r[0] = r0; r[1] = r1; r[2] = r2; r[3] = r3; r[4] = r4; r[5] = r5; r[6] = r6; r[7] = r7;
   for (let j = 0; j < degree; j++) out[outStart + j] = r[j >>> 2]! >>> (24 - 8 * (j & 3));
 }
