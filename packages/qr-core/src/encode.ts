@@ -8,7 +8,7 @@ import { assert, QrError } from './errors.js';
 import { dataCodewordsOf, interleavedCodewords } from './codewords.js';
 import { layoutOf, writeFormat, type Layout } from './matrix.js';
 import { penaltyScore } from './mask.js';
-import { makeSegments, type ModeOption } from './segmentation.js';
+import { bitsLowerBound, makeSegments, type ModeOption } from './segmentation.js';
 import { dataBits, countBits, makeEci, segmentsBitLength, versionGroup, type Segment } from './segments.js';
 import { symbolFromRows, type Ecl, type QrSymbol } from './symbol.js';
 import { dataCodewords, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
@@ -90,7 +90,7 @@ export function encode(data: string | Uint8Array, options: EncodeOptions = {}): 
     (byGroup[group] ??= mode === 'auto' || group === 0 || byGroup[0] === undefined
       ? [...prefix, ...makeSegments(data, mode, group, kanjiAllowed)]
       : byGroup[0]);
-  return build(segmentsFor, settings);
+  return build(segmentsFor, settings, mode === 'auto' && typeof data === 'string' ? bitsLowerBound(data) : 0);
 }
 
 /**
@@ -105,7 +105,8 @@ export function encodeSegments(segments: readonly Segment[], options: SymbolOpti
 /** The last version of each group of Table 3 (versions 1–9, 10–26, 27–40). */
 const GROUP_LAST_VERSION = [9, 26, 40] as const;
 
-function build(segmentsFor: (group: 0 | 1 | 2) => readonly Segment[], settings: Normalised): QrSymbol {
+/** `lowerBound`: bits the data needs at least, if known, so that versions too small for it are skipped unsegmented. */
+function build(segmentsFor: (group: 0 | 1 | 2) => readonly Segment[], settings: Normalised, lowerBound = 0): QrSymbol {
   const { minVersion, maxVersion, boostEcl } = settings;
   let { ecl } = settings;
   // The smallest version that holds the data, straight from the capacities (no trial encoding).
@@ -117,9 +118,9 @@ function build(segmentsFor: (group: 0 | 1 | 2) => readonly Segment[], settings: 
     if (group !== previousGroup) {
       previousGroup = group;
       // Longer count indicators never make a segmentation shorter, so the bits of a lower group are a
-      // lower bound here: skip the whole group, without segmenting again, when its largest version is too small.
+      // lower bound here too: skip the whole group, without segmenting, when its largest version is too small.
       const lastOfGroup = Math.min(maxVersion, GROUP_LAST_VERSION[group]);
-      if (Number.isFinite(bits) && bits > dataCodewords(lastOfGroup, ecl) * 8) {
+      if (Math.max(lowerBound, Number.isFinite(bits) ? bits : 0) > dataCodewords(lastOfGroup, ecl) * 8) {
         v = lastOfGroup;
         continue;
       }
@@ -131,7 +132,11 @@ function build(segmentsFor: (group: 0 | 1 | 2) => readonly Segment[], settings: 
       break;
     }
   }
-  if (version === 0) throw tooLong(segments, bits, ecl, maxVersion);
+  if (version === 0) {
+    const group = versionGroup(maxVersion);
+    segments = segmentsFor(group);
+    throw tooLong(segments, segmentsBitLength(segments, group), ecl, maxVersion);
+  }
   if (boostEcl) {
     for (const stronger of ECLS.slice(ECLS.indexOf(ecl) + 1)) if (bits <= dataCodewords(version, stronger) * 8) ecl = stronger;
   }

@@ -176,6 +176,20 @@ function segmentOf(
 }
 
 /**
+ * A lower bound on the bits of any segmentation of a string, without its headers: each character in its
+ * cheapest mode (a non-ASCII one at best in kanji mode). Linear and cheap: it lets `encode` skip version
+ * groups that cannot hold the data without segmenting for them.
+ */
+export function bitsLowerBound(text: string): number {
+  let sixths = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    sixths += unit >= 0x80 ? CHAR_COST[KANJI] : isNumericByte(unit) ? CHAR_COST[NUMERIC] : isAlphanumericByte(unit) ? CHAR_COST[ALPHANUMERIC] : CHAR_COST[BYTE];
+  }
+  return Math.floor(sixths / 6);
+}
+
+/**
  * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a version group,
  * with kanji mode only where `kanjiAllowed`
  * (transient data, see {@link optimalSegments}).
