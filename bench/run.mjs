@@ -1,7 +1,8 @@
 // `npm run bench`: qr-core's encode() and toPNG() against the QR libraries on npm, measured in
 // one process, interleaved (every round visits every library in turn, in a rotated order, so
 // that drift in the machine's speed spreads over all of them), reporting the median of rounds.
-// `--quick` runs one short round: a sanity check, not a measurement.
+// `--quick` runs one short round: a sanity check, not a measurement; `--markdown` prints the
+// tables as Markdown.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,8 @@ import { median, sample, warmUp } from './measure.mjs';
 import { ENCODE_PAYLOADS, PNG_LOOK, PNG_PAYLOAD } from './payloads.mjs';
 
 const quick = process.argv.includes('--quick');
+/** Tables as Markdown, ready to paste into packages/qr-core/README.md. */
+const markdown = process.argv.includes('--markdown');
 const SETTINGS = quick ? { rounds: 1, sampleMs: 100, warmupMs: 50 } : { rounds: 5, sampleMs: 300, warmupMs: 300 };
 
 ensureInstalled();
@@ -53,6 +56,14 @@ async function measureInterleaved(cases, contenders) {
 }
 
 function printTable(header, rows) {
+  if (markdown) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    console.log(line(header));
+    console.log(line(header.map((_, column) => (column === 0 ? '---' : '---:'))));
+    for (const row of rows) console.log(line(row));
+    console.log('');
+    return;
+  }
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
   const line = (cells) => '  ' + cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('   ');
   console.log(line(header));
@@ -68,16 +79,21 @@ function sourceRevision() {
   return ` at ${head.stdout.trim()}${dirty ? ' + uncommitted changes' : ''}`;
 }
 
+/** A line of the report's header; a list item in Markdown. */
+function info(line) {
+  console.log(markdown ? `- ${line}` : line);
+}
+
 function printMachine() {
   const cpus = os.cpus();
-  console.log('# qr-core benchmark');
-  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}`);
-  console.log(`node ${process.version}, ${new Date().toISOString()}, qr-core ${qrCoreVersion}${sourceRevision()}`);
+  console.log(markdown ? '# qr-core benchmark\n' : '# qr-core benchmark');
+  info(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}`);
+  info(`node ${process.version}, ${new Date().toISOString()}, qr-core ${qrCoreVersion}${sourceRevision()}`);
   const [load] = os.loadavg();
   if (load > cpus.length * 0.75) {
-    console.log(`warning: load average ${load.toFixed(1)} on ${cpus.length} cores when the run began: other work competes for the CPU, expect wide spreads`);
+    info(`warning: load average ${load.toFixed(1)} on ${cpus.length} cores when the run began: other work competes for the CPU, expect wide spreads`);
   }
-  console.log(
+  info(
     quick
       ? 'mode: --quick (1 round of 100 ms (CPU time) samples: a sanity check, not a measurement)'
       : `mode: ${SETTINGS.rounds} interleaved rounds of ${SETTINGS.sampleMs} ms (CPU time) samples per library and payload, median reported (spread = (max − min) / median)`,
@@ -96,7 +112,7 @@ async function benchEncode() {
   const result = await measureInterleaved(cases, contenders);
   const summary = [];
   for (const payload of ENCODE_PAYLOADS) {
-    console.log(`${payload.name}: ${utf8Length(payload.text)} bytes (${JSON.stringify(payload.text.slice(0, 32))}…)`);
+    console.log(`${payload.name}: ${utf8Length(payload.text)} bytes (${JSON.stringify(payload.text.slice(0, 32))}…)${markdown ? '\n' : ''}`);
     const ours = result(payload.name, 'qr-core').median;
     printTable(
       ['library', 'version', 'ops/s', 'spread', 'qr-core ÷ it'],
@@ -114,9 +130,9 @@ async function benchEncode() {
     const fastest = peers.reduce((best, peer) => (result(payload.name, peer.name).median > result(payload.name, best.name).median ? peer : best));
     const fastestRatio = ours / result(payload.name, fastest.name).median;
     summary.push([payload.name, number.format(ours), fastest.name, number.format(result(payload.name, fastest.name).median), ratio(fastestRatio)]);
-    console.log('');
+    if (!markdown) console.log('');
   }
-  console.log('summary: qr-core against the fastest peer on each payload');
+  console.log(`summary: qr-core against the fastest peer on each payload${markdown ? '\n' : ''}`);
   printTable(['payload', 'qr-core ops/s', 'fastest peer', 'its ops/s', 'qr-core ÷ it'], summary);
 }
 
