@@ -9,6 +9,7 @@ import os from 'node:os';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { median, sample, warmUp } from './measure.mjs';
 import { ENCODE_PAYLOADS, PNG_LOOK, PNG_PAYLOAD } from './payloads.mjs';
+import { printTable as printReportTable } from './table.mjs';
 
 const quick = process.argv.includes('--quick');
 /** Tables as Markdown, ready to paste into packages/qr-core/README.md. */
@@ -56,18 +57,7 @@ async function measureInterleaved(cases, contenders) {
 }
 
 function printTable(header, rows) {
-  if (markdown) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    console.log(line(header));
-    console.log(line(header.map((_, column) => (column === 0 ? '---' : '---:'))));
-    for (const row of rows) console.log(line(row));
-    console.log('');
-    return;
-  }
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => '  ' + cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('   ');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
+  printReportTable(header, rows, { markdown });
 }
 
 /** ' at <commit>' (with '+ changes' when the work tree differs), or '' outside a git checkout. */
