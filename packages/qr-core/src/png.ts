@@ -17,7 +17,7 @@ import type { ZlibOptions } from 'node:zlib';
 import type { Rgba } from './color.js';
 import { QrError } from './errors.js';
 import { checkOptionsObject, colorOption, integerOption, marginOption } from './render-options.js';
-import type { QrSymbol } from './symbol.js';
+import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface PngOptions {
   /** Pixels per module, 1..(what keeps the image within {@link MAX_PNG_SIDE_PX}); default 10. */
@@ -130,7 +130,6 @@ function greyTransparency(level: number): Uint8Array {
  */
 function scanlines(qr: QrSymbol, scale: number, margin: number, darkBit: 0 | 1): Uint8Array {
   const size = qr.size;
-  const modules = qr.modules;
   const sidePx = (size + 2 * margin) * scale;
   const rowBytes = (sidePx + 7) >> 3;
   const stride = rowBytes + 1;
@@ -147,17 +146,7 @@ function scanlines(qr: QrSymbol, scale: number, margin: number, darkBit: 0 | 1):
   for (let moduleY = 0; moduleY < size; moduleY++) {
     const rowStart = (marginRows + moduleY * scale) * stride;
     data[rowStart] = 0;
-    const bits = rowStart + 1;
-    const moduleRow = moduleY * size;
-    for (let x = 0; x < size; ) {
-      if (modules[moduleRow + x] !== 1) {
-        x++;
-        continue;
-      }
-      const runStart = x;
-      while (x < size && modules[moduleRow + x] === 1) x++;
-      flipBits(data, bits, (runStart + margin) * scale, (x + margin) * scale);
-    }
+    forEachDarkRun(qr, moduleY, (start, end) => flipBits(data, rowStart + 1, (start + margin) * scale, (end + margin) * scale));
     // Double the copied block each time: log2(scale) copies instead of scale - 1.
     for (let copied = 1; copied < scale; copied *= 2) {
       const count = Math.min(copied, scale - copied);

@@ -10,7 +10,7 @@
 
 import type { Rgba } from './color.js';
 import { checkOptionsObject, colorOption, integerOption, marginOption } from './render-options.js';
-import type { QrSymbol } from './symbol.js';
+import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface SvgOptions {
   /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
@@ -47,29 +47,20 @@ export function toSVG(qr: QrSymbol, options: SvgOptions = {}): string {
  * back at the start of the run just drawn, so each move is relative to the previous run's start.
  */
 function darkRunsPath(qr: QrSymbol, margin: number): string {
-  const { size, modules } = qr;
   const parts: string[] = [];
   let penX = 0;
   let penY = 0;
   let first = true;
-  for (let y = 0; y < size; y++) {
-    const row = y * size;
-    for (let x = 0; x < size; ) {
-      if (modules[row + x] !== 1) {
-        x++;
-        continue;
-      }
-      const start = x;
-      while (x < size && modules[row + x] === 1) x++;
-      const length = x - start;
+  for (let y = 0; y < qr.size; y++) {
+    forEachDarkRun(qr, y, (start, end) => {
       const runX = start + margin;
       const runY = y + margin;
       const move = first ? `M${runX} ${runY}` : `m${runX - penX} ${runY - penY}`;
-      parts.push(`${move}h${length}v1h-${length}z`);
+      parts.push(`${move}h${end - start}v1h-${end - start}z`);
       penX = runX;
       penY = runY;
       first = false;
-    }
+    });
   }
   return parts.join('');
 }

@@ -78,3 +78,21 @@ function unpack(rows: Int32Array, size: number): Uint8Array {
   }
   return modules;
 }
+
+/**
+ * Calls `visit(start, end)` for each run of dark modules [start, end) in row y, left to right: the unit
+ * the renderers draw (a path rectangle in SVG, a span of pixels in PNG).
+ */
+export function forEachDarkRun(qr: QrSymbol, y: number, visit: (start: number, end: number) => void): void {
+  const { size, modules } = qr;
+  const row = y * size;
+  for (let x = 0; x < size; ) {
+    if (modules[row + x] !== 1) {
+      x++;
+      continue;
+    }
+    const start = x;
+    while (x < size && modules[row + x] === 1) x++;
+    visit(start, x);
+  }
+}
