@@ -97,7 +97,7 @@ describe('qr (CLI)', () => {
     const cases: [string[], string, RegExp][] = [
       [['--colour', 'red', 'x'], '', /^qr: Unknown option '--colour'; see qr --help$/m],
       [['-o', join(dir, 'code.jpg'), 'x'], '', /cannot tell the format of ".*code\.jpg": use a file name ending in \.png or \.svg/],
-      [['--ecl', 'X', 'x'], '', /ecl must be 'L', 'M', 'Q' or 'H'; got "X"/],
+      [['--ecl', 'X', 'x'], '', /ecl must be one of "L", "M", "Q", "H"; got string "X"/],
       [['--scale', 'ten', '-o', join(dir, 'a.png'), 'x'], '', /--scale must be a whole number; got "ten"/],
       [['--scale', '0', '-o', join(dir, 'a.png'), 'x'], '', /scale must be an integer from 1/],
       [['--dark', 'red', '-o', join(dir, 'a.svg'), 'x'], '', /dark must be '#rgb'/],

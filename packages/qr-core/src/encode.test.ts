@@ -74,14 +74,14 @@ test('a forced mask is used; the automatic one is the lowest penalty (checked ag
 
 test('bad options are INVALID_OPTION errors that name the option and what is allowed', () => {
   const cases: [object, RegExp][] = [
-    [{ ecl: 'X' }, /ecl must be 'L', 'M', 'Q' or 'H'; got "X"/],
-    [{ minVersion: 0 }, /minVersion must be an integer 1..40; got 0/],
-    [{ maxVersion: 41 }, /maxVersion must be an integer 1..40; got 41/],
+    [{ ecl: 'X' }, /ecl must be one of "L", "M", "Q", "H"; got string "X"/],
+    [{ minVersion: 0 }, /minVersion must be an integer from 1 to 40; got 0/],
+    [{ maxVersion: 41 }, /maxVersion must be an integer from 1 to 40; got 41/],
     [{ minVersion: 5, maxVersion: 2 }, /minVersion \(5\) must not exceed maxVersion \(2\)/],
-    [{ mask: 8 }, /mask must be an integer 0..7/],
-    [{ mask: 1.5 }, /mask must be an integer 0..7/],
-    [{ boostEcl: 'yes' }, /boostEcl must be true or false/],
-    [{ mode: 'binary' }, /mode must be one of auto, numeric, alphanumeric, byte, kanji; got "binary"/],
+    [{ mask: 8 }, /mask must be an integer from 0 to 7; got 8/],
+    [{ mask: 1.5 }, /mask must be an integer from 0 to 7; got 1.5/],
+    [{ boostEcl: 'yes' }, /boostEcl must be one of true, false; got string "yes"/],
+    [{ mode: 'binary' }, /mode must be one of "auto", "numeric", "alphanumeric", "byte", "kanji"; got string "binary"/],
     [{ eci: -1 }, /eci must be an integer 0..999999/],
   ];
   for (const [options, message] of cases) {

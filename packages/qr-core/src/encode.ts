@@ -5,6 +5,7 @@
  * Renderers (`toSVG`, `toPNG`, `toTerminal`) take the {@link QrSymbol} either returns.
  */
 import { assert, QrError } from './errors.js';
+import { checkOptionsObject, choiceOption, integerOption } from './options.js';
 import { dataCodewordsOf, interleavedCodewords } from './codewords.js';
 import { layoutOf, writeFormat, type Layout } from './matrix.js';
 import { penaltyScore } from './mask.js';
@@ -43,25 +44,20 @@ interface Normalised {
   boostEcl: boolean;
 }
 
-function invalid(message: string): QrError {
-  return new QrError('INVALID_OPTION', message);
-}
-
 function normalise(options: SymbolOptions): Normalised {
-  if (typeof options !== 'object' || options === null) throw invalid(`options must be an object; got ${String(options)}`);
-  const { ecl = 'M', minVersion = MIN_VERSION, maxVersion = MAX_VERSION, mask = -1, boostEcl = false } = options;
-  if (!ECLS.includes(ecl)) throw invalid(`ecl must be 'L', 'M', 'Q' or 'H'; got ${JSON.stringify(ecl)}`);
-  for (const [name, value] of [['minVersion', minVersion], ['maxVersion', maxVersion]] as const) {
-    if (!Number.isInteger(value) || value < MIN_VERSION || value > MAX_VERSION) {
-      throw invalid(`${name} must be an integer 1..40; got ${JSON.stringify(value)}`);
-    }
+  checkOptionsObject(options);
+  const minVersion = integerOption('minVersion', options.minVersion, MIN_VERSION, MAX_VERSION, MIN_VERSION);
+  const maxVersion = integerOption('maxVersion', options.maxVersion, MIN_VERSION, MAX_VERSION, MAX_VERSION);
+  if (minVersion > maxVersion) {
+    throw new QrError('INVALID_OPTION', `minVersion (${minVersion}) must not exceed maxVersion (${maxVersion})`);
   }
-  if (minVersion > maxVersion) throw invalid(`minVersion (${minVersion}) must not exceed maxVersion (${maxVersion})`);
-  if (options.mask !== undefined && (!Number.isInteger(mask) || mask < 0 || mask > 7)) {
-    throw invalid(`mask must be an integer 0..7, or left out to choose the best; got ${JSON.stringify(mask)}`);
-  }
-  if (typeof boostEcl !== 'boolean') throw invalid(`boostEcl must be true or false; got ${JSON.stringify(boostEcl)}`);
-  return { ecl, minVersion, maxVersion, mask, boostEcl };
+  return {
+    ecl: choiceOption('ecl', options.ecl, ECLS, 'M'),
+    minVersion,
+    maxVersion,
+    mask: integerOption('mask', options.mask, 0, 7, -1), // −1: choose the best
+    boostEcl: choiceOption('boostEcl', options.boostEcl, [true, false], false),
+  };
 }
 
 const MODES: readonly ModeOption[] = ['auto', 'numeric', 'alphanumeric', 'byte', 'kanji'];
@@ -78,8 +74,8 @@ export function encode(data: string | Uint8Array, options: EncodeOptions = {}): 
     throw new QrError('INVALID_DATA', `data must be a string or a Uint8Array; got ${data === null ? 'null' : typeof data}`);
   }
   const settings = normalise(options);
-  const { mode = 'auto', eci } = options;
-  if (!MODES.includes(mode)) throw invalid(`mode must be one of ${MODES.join(', ')}; got ${JSON.stringify(mode)}`);
+  const mode = choiceOption('mode', options.mode, MODES, 'auto');
+  const eci = options.eci;
   const prefix = eci === undefined ? [] : [makeEci(eci)];
   // Kanji mode is Shift JIS, the default interpretation (ECI 20, §7.4.2); readers such as zxing-cpp read it in
   // the charset of an ECI in effect instead, so 'auto' keeps to the other modes under any other ECI.
@@ -98,7 +94,7 @@ export function encode(data: string | Uint8Array, options: EncodeOptions = {}): 
  * Level: segments → symbol. See {@link encode} for text/bytes → symbol.
  */
 export function encodeSegments(segments: readonly Segment[], options: SymbolOptions = {}): QrSymbol {
-  if (!Array.isArray(segments)) throw invalid('segments must be an array of segments');
+  if (!Array.isArray(segments)) throw new QrError('INVALID_OPTION', 'segments must be an array of segments (see makeNumeric, makeBytes, …)');
   return build(() => segments, normalise(options));
 }
 

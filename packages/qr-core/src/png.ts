@@ -16,7 +16,8 @@ import * as zlib from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import type { Rgba } from './color.js';
 import { QrError } from './errors.js';
-import { checkOptionsObject, colorOption, integerOption, marginOption } from './render-options.js';
+import { checkOptionsObject, integerOption } from './options.js';
+import { colorOption, marginOption } from './render-options.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface PngOptions {

@@ -9,7 +9,8 @@
  */
 
 import type { Rgba } from './color.js';
-import { checkOptionsObject, colorOption, integerOption, marginOption } from './render-options.js';
+import { checkOptionsObject, integerOption } from './options.js';
+import { colorOption, marginOption } from './render-options.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface SvgOptions {

@@ -6,7 +6,8 @@
  */
 
 import { QrError } from './errors.js';
-import { checkOptionsObject, marginOption } from './render-options.js';
+import { checkOptionsObject } from './options.js';
+import { marginOption } from './render-options.js';
 import type { QrSymbol } from './symbol.js';
 
 export interface TerminalOptions {
