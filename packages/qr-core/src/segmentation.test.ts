@@ -70,6 +70,13 @@ test('the dynamic programme finds the fewest bits: equal to brute force on rando
   }
 });
 
+test("'auto' keeps kanji mode away from byte segments that hold non-ASCII text (one charset for a reader to guess)", () => {
+  const modes = (text: string): string[] => makeSegments(text, 'auto', 0).map((segment) => segment.mode);
+  assert.deepEqual(modes('点茗点茗 and ascii'), ['kanji', 'byte']);
+  assert.deepEqual(modes('点茗点茗 and é'), ['byte']);
+  assert.ok(makeSegments('点茗点茗 and é', 'auto', 0, false).every((segment) => segment.mode !== 'kanji'));
+});
+
 test('forced modes reject data they cannot hold, and name what to do', () => {
   assert.throws(() => makeSegments('12a', 'numeric', 0), { code: 'INVALID_DATA', message: /numeric mode encodes only the digits 0-9; byte 2 .*0x61.*'auto' or 'byte'/ });
   assert.throws(() => makeSegments('abc', 'alphanumeric', 0), { code: 'INVALID_DATA', message: /alphanumeric mode/ });

@@ -163,6 +163,13 @@ function segmentOf(
   }
 }
 
+function mixesKanjiWithNonAsciiBytes(segments: readonly Segment[]): boolean {
+  return (
+    segments.some((segment) => segment.mode === 'kanji') &&
+    segments.some((segment) => segment.mode === 'byte' && Array.prototype.some.call(segment.data, (byte: number) => byte >= 0x80))
+  );
+}
+
 /**
  * A lower bound on the bits of any segmentation of a string, without its headers: each character in its
  * cheapest mode (a non-ASCII one at best in kanji mode). Linear and cheap: it lets `encode` skip version
@@ -185,8 +192,13 @@ export function bitsLowerBound(text: string): number {
  */
 export function makeSegments(data: string | Uint8Array, mode: ModeOption, group: 0 | 1 | 2, kanjiAllowed = true): Segment[] {
   switch (mode) {
-    case 'auto':
-      return typeof data === 'string' ? optimalSegments(data, group, kanjiAllowed) : [makeBytes(data)];
+    case 'auto': {
+      if (typeof data !== 'string') return [makeBytes(data)];
+      const segments = optimalSegments(data, group, kanjiAllowed);
+      // Without an ECI a reader guesses one charset for all byte segments, and beside kanji (Shift JIS)
+      // some guess Shift JIS (zxing's Java reader does): so non-ASCII text in byte mode goes without kanji.
+      return kanjiAllowed && mixesKanjiWithNonAsciiBytes(segments) ? optimalSegments(data, group, false) : segments;
+    }
     case 'numeric':
       return [makeNumeric(data)];
     case 'alphanumeric':
