@@ -1,8 +1,9 @@
 /**
  * The layout of a version, built once and cached: the function patterns (§6.3), the reserved format
  * areas (§7.9.1), the order in which codeword bits fill the rest (§7.7.3), and the data masks (§7.8.2)
- * restricted to the data area. Lines are kept bit-packed in both orientations — rows, and columns as
- * rows of the transposed symbol — so that masking and the penalty rules work 32 modules at a time.
+ * restricted to the data area. Everything is bit-packed by row; the masks also by column (as rows of the
+ * transposed symbol), because the encoder transposes a symbol once and then masks both orientations,
+ * so that the penalty rules work 32 modules at a time.
  *
  * Packing: line i, module j is bit (j & 31) of word i × words + (j >>> 5); bits past the symbol's edge are 0.
  */
@@ -184,7 +185,11 @@ function blocksOf(positions: Int32Array, codewords: number, words: number): Int3
       const word = (first >>> 5) + k * step;
       regular = positions[i * 8 + 2 * k] === ((word << 5) | (first & 31)) && positions[i * 8 + 2 * k + 1] === ((word << 5) | ((first & 31) - 1));
     }
-    blocks[i * 3] = regular ? first >>> 5 : -1;
+    if (!regular) {
+      blocks[i * 3] = -1;
+      continue;
+    }
+    blocks[i * 3] = first >>> 5;
     blocks[i * 3 + 1] = step;
     blocks[i * 3 + 2] = (first & 31) - 1;
   }
