@@ -4,6 +4,8 @@
  * module — is fully determined by ISO/IEC 18004:2015, so ours must equal the reference's bit for bit.
  * Inputs are random but seeded: a failure prints its seed; QR_TEST_SEED=<seed> replays it.
  */
+import { ECLS } from './tables.js';
+import type { EncodeOptions } from './encode.js';
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { encode } from './index.js';
@@ -27,9 +29,6 @@ import {
 } from './test-support/random.js';
 import { referenceSymbol, type ReferenceOptions, type ReferenceSegment, type ReferenceSymbol } from './test-support/reference.js';
 
-type EncodeOptions = NonNullable<Parameters<typeof encode>[1]>;
-
-const ECLS: readonly Ecl[] = ['L', 'M', 'Q', 'H'];
 const utf8 = new TextEncoder();
 
 /** One input, as we are asked to encode it and as the reference is. */
