@@ -3,10 +3,10 @@
  * (kanji included), the longest input encodes at that version, and one character more does not
  * fit it and fails with DATA_TOO_LONG, naming the size given and the size that fits.
  */
-import { ECLS } from './tables.js';
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { encode, QrError } from './index.js';
+import { ECLS } from './tables.js';
 import { capacity, type Capacity } from './test-support/capacity-table.js';
 
 const MODES = ['numeric', 'alphanumeric', 'byte', 'kanji'] as const;

@@ -4,11 +4,11 @@
  * module — is fully determined by ISO/IEC 18004:2015, so ours must equal the reference's bit for bit.
  * Inputs are random but seeded: a failure prints its seed; QR_TEST_SEED=<seed> replays it.
  */
-import { ECLS } from './tables.js';
-import type { EncodeOptions } from './encode.js';
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { encode } from './index.js';
+import { ECLS } from './tables.js';
+import type { EncodeOptions } from './encode.js';
 import type { Ecl } from './symbol.js';
 import { capacity, type Capacity } from './test-support/capacity-table.js';
 import {

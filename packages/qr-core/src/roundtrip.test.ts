@@ -4,11 +4,11 @@
  * back by ZXing to exactly the input, with the version, ECL and mask we chose.
  * Inputs are random but seeded: a failure prints its seed; QR_TEST_SEED=<seed> replays it.
  */
-import { ECLS } from './tables.js';
-import type { EncodeOptions } from './encode.js';
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { encode } from './index.js';
+import { ECLS } from './tables.js';
+import type { EncodeOptions } from './encode.js';
 import { capacity, type Capacity } from './test-support/capacity-table.js';
 import { decodeMatrix, type DecodeOptions } from './test-support/decode.js';
 import {
