@@ -225,24 +225,14 @@ function newWorkspace(length: number): Workspace {
   };
 }
 
-/** Sets the module of every 1 bit of the codewords (§7.7.3), a 2 × 4 block at a time where the layout allows. */
+/** Sets the module of every 1 bit of the codewords (§7.7.3), a run of side-by-side bits at a time. */
 function placeCodewords(codewords: Uint8Array, layout: Layout, rows: Int32Array): void {
-  const { codewordBlocks: blocks, dataRowBits: positions } = layout;
+  const { placementRuns: runs, placementStarts: starts } = layout;
   for (let i = 0; i < codewords.length; i++) {
     const byte = codewords[i]!;
-    const word = blocks[i * 3]!;
-    if (word >= 0) {
-      const step = blocks[i * 3 + 1]!;
-      const shift = blocks[i * 3 + 2]!;
-      rows[word]! |= (byte >>> 6) << shift;
-      rows[word + step]! |= ((byte >>> 4) & 3) << shift;
-      rows[word + 2 * step]! |= ((byte >>> 2) & 3) << shift;
-      rows[word + 3 * step]! |= (byte & 3) << shift;
-      continue;
-    }
-    for (let shift = 7, at = i << 3; shift >= 0; shift--, at++) {
-      const position = positions[at]!;
-      rows[position >>> 5]! |= ((byte >>> shift) & 1) << (position & 31); // no branch: the bits are random
+    for (let r = starts[i]!, end = starts[i + 1]!; r < end; r++) {
+      const run = runs[r]!;
+      rows[run >>> 12]! |= ((byte >>> ((run >>> 4) & 7)) & ((1 << (run & 15)) - 1)) << ((run >>> 7) & 31);
     }
   }
 }

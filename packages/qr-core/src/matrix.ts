@@ -19,15 +19,14 @@ export interface Layout {
   readonly words: number;
   /** Dark function modules (finders, separators, timing, alignment, version information, the dark module), by row. */
   readonly functionRows: Int32Array;
-  /** For each data bit in placement order, its packed position by row: word index × 32 + bit. */
-  readonly dataRowBits: Int32Array;
   /**
-   * For each codeword, three entries: most codewords fill a 2 × 4 block of the placement (two
-   * modules a row over four consecutive rows), and then the entries are the word of its first row,
-   * the step to the next row's word, and the bit of the pair's left module; otherwise −1, 0, 0
-   * (the bits are placed one by one from `dataRowBits`).
+   * Where each codeword's bits go (§7.7.3), as runs: the bits of a codeword that land side by side in one
+   * word, right to left (two for most rows of the two-column placement, one beside function modules).
+   * Codeword i's runs are `placementRuns[placementStarts[i] .. placementStarts[i + 1])`, each packed as
+   * word << 12 | lowest bit << 7 | shift of the run in the codeword byte << 4 | length.
    */
-  readonly codewordBlocks: Int32Array;
+  readonly placementRuns: Int32Array;
+  readonly placementStarts: Int32Array;
   /** The modules of the two copies of the format information, bit 0 first (15 each), as packed positions by row. */
   readonly formatRowBits: Int32Array;
   /** The same modules, as packed positions by column. */
@@ -167,33 +166,29 @@ function buildLayout(version: number): Layout {
       }
     }
   }
-  const codewordBlocks = blocksOf(dataRowBits, dataModules >>> 3, words);
+  const { runs: placementRuns, starts: placementStarts } = placementRunsOf(dataRowBits, dataModules >>> 3);
   if (n !== dataModules) throw new Error(`qr-core internal error: version ${version} has ${n} data modules, expected ${dataModules}`);
 
-  return Object.freeze({ version, size, words, functionRows, dataRowBits, codewordBlocks, formatRowBits, formatColBits, maskRows, maskCols });
+  return Object.freeze({ version, size, words, functionRows, placementRuns, placementStarts, formatRowBits, formatColBits, maskRows, maskCols });
 }
 
-/** {@link Layout.codewordBlocks} from the packed positions of the data bits. */
-function blocksOf(positions: Int32Array, codewords: number, words: number): Int32Array {
-  const blocks = new Int32Array(codewords * 3);
+/** {@link Layout.placementRuns} from the packed position of every data bit, in placement order. */
+function placementRunsOf(positions: Int32Array, codewords: number): { runs: Int32Array; starts: Int32Array } {
+  const runs: number[] = [];
+  const starts = new Int32Array(codewords + 1);
   for (let i = 0; i < codewords; i++) {
-    const first = positions[i * 8]!;
-    const step = (positions[i * 8 + 2]! >>> 5) - (first >>> 5);
-    let regular = (first & 31) !== 0 && (step === words || step === -words);
-    // Bits 2k and 2k + 1 (most significant first) at columns x and x − 1 of row k, in one word.
-    for (let k = 0; k < 4 && regular; k++) {
-      const word = (first >>> 5) + k * step;
-      regular = positions[i * 8 + 2 * k] === ((word << 5) | (first & 31)) && positions[i * 8 + 2 * k + 1] === ((word << 5) | ((first & 31) - 1));
+    starts[i] = runs.length;
+    for (let bit = 0; bit < 8; ) {
+      // Bit `bit` (most significant first) and the ones after it while each lands one module to the left.
+      let length = 1;
+      while (bit + length < 8 && positions[i * 8 + bit + length] === positions[i * 8 + bit]! - length && (positions[i * 8 + bit]! & 31) >= length) length++;
+      const lowest = positions[i * 8 + bit + length - 1]!;
+      runs.push(((lowest >>> 5) << 12) | ((lowest & 31) << 7) | ((8 - bit - length) << 4) | length);
+      bit += length;
     }
-    if (!regular) {
-      blocks[i * 3] = -1;
-      continue;
-    }
-    blocks[i * 3] = first >>> 5;
-    blocks[i * 3 + 1] = step;
-    blocks[i * 3 + 2] = (first & 31) - 1;
   }
-  return blocks;
+  starts[codewords] = runs.length;
+  return { runs: Int32Array.from(runs), starts };
 }
 
 /** Sets the 15 format bits of an ECL and mask, both copies, into packed rows and columns (format areas start light). */
