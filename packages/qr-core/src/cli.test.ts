@@ -112,11 +112,11 @@ describe('qr (CLI)', () => {
   test('input that cannot be rendered exits 1 with one line', async () => {
     const [tooLong, tooLarge, unwritable] = await Promise.all([
       qr([], 'x'.repeat(3000)),
-      qr(['-o', join(dir, 'big.png'), '--scale', '1000', 'x']),
+      qr(['-o', join(dir, 'big.png'), '--scale', '100', 'x'.repeat(1000)]),
       qr(['-o', join(dir, 'no-such-dir', 'code.png'), 'x']),
     ]);
     assertOneLineError(tooLong, 1, /data is 3000 bytes; at ECL M a QR code holds at most 2331 bytes/);
-    assertOneLineError(tooLarge, 1, /the PNG would be 29000 × 29000 px/);
+    assertOneLineError(tooLarge, 1, /the PNG would be 12900 × 12900 px .* use a scale of at most 63/);
     assertOneLineError(unwritable, 1, /ENOENT.*no-such-dir/);
   });
 

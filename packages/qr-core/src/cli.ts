@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { encode } from './encode.js';
 import { QrError } from './errors.js';
 import { toPNG } from './png.js';
-import { DEFAULT_MARGIN } from './render-options.js';
+import { imageSidePx } from './render-options.js';
 import type { Ecl } from './symbol.js';
 import { toSVG } from './svg.js';
 import { toTerminal } from './terminal.js';
@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
     if (format === 'png') {
       writeFileSync(values.output, toPNG(qr, { scale, margin, ...colors }));
     } else if (format === 'svg') {
-      const size = scale === undefined ? undefined : (qr.size + 2 * (margin ?? DEFAULT_MARGIN)) * scale;
+      const size = scale === undefined ? undefined : imageSidePx(qr, { scale, margin });
       writeFileSync(values.output, `${toSVG(qr, { margin, size, ...colors })}\n`);
     } else {
       throw new UsageError(`cannot tell the format of ${JSON.stringify(values.output)}: use a file name ending in .png or .svg`);

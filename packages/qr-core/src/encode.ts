@@ -12,7 +12,7 @@ import { penaltyScore } from './mask.js';
 import { bitsLowerBound, makeSegments, type ModeOption } from './segmentation.js';
 import { dataBits, countBits, makeEci, segmentsBitLength, versionGroup, type Segment } from './segments.js';
 import { symbolFromRows, type Ecl, type QrSymbol } from './symbol.js';
-import { dataCodewords, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
+import { dataCodewords, DEFAULT_ECL, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
 
 /** Options of {@link encodeSegments}. */
 export interface SymbolOptions {
@@ -52,7 +52,7 @@ function normalise(options: SymbolOptions): Normalised {
     throw new QrError('INVALID_OPTION', `minVersion (${minVersion}) must not exceed maxVersion (${maxVersion})`);
   }
   return {
-    ecl: choiceOption('ecl', options.ecl, ECLS, 'M'),
+    ecl: choiceOption('ecl', options.ecl, ECLS, DEFAULT_ECL),
     minVersion,
     maxVersion,
     mask: integerOption('mask', options.mask, 0, 7, -1), // −1: choose the best

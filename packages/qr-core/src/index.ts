@@ -5,8 +5,20 @@
 export { encode, encodeSegments, type EncodeOptions, type SymbolOptions } from './encode.js';
 export { QrError, type QrErrorCode } from './errors.js';
 export { QrSymbol, type Ecl } from './symbol.js';
+export { DEFAULT_ECL, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
 export type { ModeOption } from './segmentation.js';
 export { makeAlphanumeric, makeBytes, makeEci, makeKanji, makeNumeric, type Mode, type Segment } from './segments.js';
 export { parseColor, type Rgba } from './color.js';
+export {
+  DEFAULT_DARK,
+  DEFAULT_LIGHT,
+  DEFAULT_MARGIN,
+  DEFAULT_SCALE,
+  imageSidePx,
+  largestScale,
+  MAX_IMAGE_SIDE_PX,
+  MAX_MARGIN,
+  MAX_SCALE,
+} from './render-options.js';
 export { toSVG, type SvgOptions } from './svg.js';
 export { toTerminal, type TerminalOptions } from './terminal.js';

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import * as zlib from 'node:zlib';
 import { encode } from './encode.js';
 import { QrError } from './errors.js';
-import { MAX_PNG_SIDE_PX, tableCrc32, toPNG, type PngOptions } from './png.js';
+import { tableCrc32, toPNG, type PngOptions } from './png.js';
+import { imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, MAX_SCALE } from './render-options.js';
 import { QrSymbol } from './symbol.js';
 import { seededRandom } from './test-support/random.js';
 
@@ -215,7 +216,8 @@ describe('toPNG', () => {
   test('bad options are INVALID_OPTION errors that name the option', () => {
     const qr = randomSymbol(1, 16);
     const cases: [PngOptions, RegExp][] = [
-      [{ scale: 0 }, /^scale must be an integer from 1 to \d+; got 0$/],
+      [{ scale: 0 }, /^scale must be an integer from 1 to 100; got 0$/],
+      [{ scale: 101 }, /^scale .* got 101$/],
       [{ scale: 2.5 }, /^scale .* got 2\.5$/],
       [{ scale: '10' as unknown as number }, /^scale .* got string "10"$/],
       [{ margin: -1 }, /^margin must be an integer from 0 to 64; got -1$/],
@@ -241,7 +243,7 @@ describe('toPNG', () => {
       assert.equal(error.code, 'IMAGE_TOO_LARGE');
       assert.equal(
         error.message,
-        `the PNG would be 8325 × 8325 px (185 modules with the margin × scale 45); the limit is ${MAX_PNG_SIDE_PX} px per side: ` +
+        `the PNG would be 8325 × 8325 px (185 modules with the margin × scale 45); the limit is ${MAX_IMAGE_SIDE_PX} px per side: ` +
           'use a scale of at most 44 or ask for an SVG, which scales to any size',
       );
       return true;
@@ -249,6 +251,20 @@ describe('toPNG', () => {
     // IHDR's width field (bytes 16..19); decoding all 66 million pixels would take seconds.
     const largest = toPNG(v40, { scale: 44 });
     assert.equal(new DataView(largest.buffer, largest.byteOffset).getUint32(16), 8140);
+  });
+
+  test('imageSidePx and largestScale agree with the images toPNG makes', () => {
+    for (const version of [1, 7, 40]) {
+      const qr = randomSymbol(version, 19 + version);
+      for (const margin of [0, 4]) {
+        const scale = largestScale(qr, { margin, limitPx: 1000 });
+        assert.ok(imageSidePx(qr, { scale, margin }) <= 1000 && imageSidePx(qr, { scale: scale + 1, margin }) > 1000);
+        const png = toPNG(qr, { scale, margin });
+        assert.equal(new DataView(png.buffer, png.byteOffset).getUint32(16), imageSidePx(qr, { scale, margin }));
+      }
+    }
+    assert.equal(imageSidePx(randomSymbol(1, 20)), 290, 'defaults: margin 4, scale 10');
+    assert.equal(largestScale(randomSymbol(1, 21)), MAX_SCALE, 'version 1 fits 8192 px at any allowed scale');
   });
 
   test('the fallback CRC-32 matches node:zlib and the standard check value', () => {

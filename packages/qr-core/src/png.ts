@@ -16,12 +16,21 @@ import * as zlib from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import type { Rgba } from './color.js';
 import { QrError } from './errors.js';
-import { checkOptionsObject, integerOption } from './options.js';
-import { colorOption, marginOption } from './render-options.js';
+import { checkOptionsObject } from './options.js';
+import {
+  colorOption,
+  DEFAULT_DARK,
+  DEFAULT_LIGHT,
+  imageSidePx,
+  largestScale,
+  marginOption,
+  MAX_IMAGE_SIDE_PX,
+  scaleOption,
+} from './render-options.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface PngOptions {
-  /** Pixels per module, 1..(what keeps the image within {@link MAX_PNG_SIDE_PX}); default 10. */
+  /** Pixels per module, 1..100 and what keeps the image within {@link MAX_IMAGE_SIDE_PX}; default 10. */
   scale?: number;
   /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
   margin?: number;
@@ -32,29 +41,21 @@ export interface PngOptions {
 }
 
 /**
- * Largest image side in pixels. A version-40 symbol with the standard quiet zone is 185 modules,
- * so this allows scale 44 there and scale 280 at version 1; beyond it an image is of no use
- * for scanning and only costs memory (the raw scanlines of an 8192² 1-bit image are 8.4 MB).
- */
-export const MAX_PNG_SIDE_PX = 8192;
-
-/**
  * Renders `qr` as a PNG file. Throws `QrError('INVALID_OPTION')` on a bad option and
- * `QrError('IMAGE_TOO_LARGE')` when a side would exceed {@link MAX_PNG_SIDE_PX}.
+ * `QrError('IMAGE_TOO_LARGE')` when a side would exceed {@link MAX_IMAGE_SIDE_PX}.
  */
 export function toPNG(qr: QrSymbol, options: PngOptions = {}): Uint8Array {
   checkOptionsObject(options);
   const margin = marginOption(options.margin);
-  const scale = integerOption('scale', options.scale, 1, MAX_PNG_SIDE_PX, 10);
-  const dark = colorOption('dark', options.dark, '#000000');
-  const light = colorOption('light', options.light, '#ffffff');
-  const sideModules = qr.size + 2 * margin;
-  const sidePx = sideModules * scale;
-  if (sidePx > MAX_PNG_SIDE_PX) {
+  const scale = scaleOption(options.scale);
+  const dark = colorOption('dark', options.dark, DEFAULT_DARK);
+  const light = colorOption('light', options.light, DEFAULT_LIGHT);
+  const sidePx = imageSidePx(qr, { scale, margin });
+  if (sidePx > MAX_IMAGE_SIDE_PX) {
     throw new QrError(
       'IMAGE_TOO_LARGE',
-      `the PNG would be ${sidePx} × ${sidePx} px (${sideModules} modules with the margin × scale ${scale}); ` +
-        `the limit is ${MAX_PNG_SIDE_PX} px per side: use a scale of at most ${Math.floor(MAX_PNG_SIDE_PX / sideModules)}` +
+      `the PNG would be ${sidePx} × ${sidePx} px (${qr.size + 2 * margin} modules with the margin × scale ${scale}); ` +
+        `the limit is ${MAX_IMAGE_SIDE_PX} px per side: use a scale of at most ${largestScale(qr, { margin })}` +
         ' or ask for an SVG, which scales to any size',
     );
   }

@@ -1,23 +1,68 @@
 /**
- * Validation of the options the renderers share (margin, colours), so that PNG, SVG and
- * terminal output reject the same mistakes with the same words (the checks themselves are in `options.ts`).
+ * What the renderers share: the defaults and limits of their options (margin, scale, colours,
+ * image side) and the checks of those options, so that PNG, SVG and terminal output reject the
+ * same mistakes with the same words (the generic checks are in `options.ts`). The server, the
+ * widget and the CLI import these constants rather than restating them.
  */
 
 import { parseColor, type Rgba } from './color.js';
 import { integerOption } from './options.js';
-
-/**
- * The quiet zone in modules. ISO/IEC 18004:2015 §6.3.8 asks for 4; less may still scan on a
- * plain background, so 0 is allowed. 64 is far beyond any use and keeps images bounded.
- */
-export const MAX_MARGIN = 64;
+import type { QrSymbol } from './symbol.js';
 
 /** The quiet zone ISO/IEC 18004:2015 §6.3.8 asks for, in modules: every renderer's default. */
 export const DEFAULT_MARGIN = 4;
 
+/**
+ * The largest quiet zone, in modules. Less than {@link DEFAULT_MARGIN} may still scan on a plain
+ * background, so 0 is allowed; 64 is far beyond any use and keeps images bounded.
+ */
+export const MAX_MARGIN = 64;
+
+/** Pixels per module of a raster image by default: the original service's look (330 px at version 1). */
+export const DEFAULT_SCALE = 10;
+
+/**
+ * The most pixels per module. At 100 a version-1 symbol is 2900 px wide; no scanner or print
+ * needs bigger modules, and an SVG scales to any size.
+ */
+export const MAX_SCALE = 100;
+
+/** Colours of dark and light modules by default: black on white, the polarity §6.2 calls normal. */
+export const DEFAULT_DARK = '#000000';
+export const DEFAULT_LIGHT = '#ffffff';
+
+/**
+ * The largest side of a raster image, in pixels. A version-40 symbol with the standard quiet
+ * zone is 185 modules, so this allows scale 44 there; beyond it an image is of no use for
+ * scanning and only costs memory (the raw scanlines of an 8192² 1-bit image are 8.4 MB).
+ * A service may allow less (qr-server does, and says why in its `api/limits.ts`), never more.
+ */
+export const MAX_IMAGE_SIDE_PX = 8192;
+
+/**
+ * The side in pixels of `qr` drawn at `scale` pixels per module with a quiet zone of `margin`
+ * modules (defaults {@link DEFAULT_SCALE}, {@link DEFAULT_MARGIN}): (size + 2 · margin) · scale.
+ */
+export function imageSidePx(qr: QrSymbol, { scale = DEFAULT_SCALE, margin = DEFAULT_MARGIN }: { scale?: number; margin?: number } = {}): number {
+  return (qr.size + 2 * margin) * scale;
+}
+
+/**
+ * The largest scale at which `qr`, with a quiet zone of `margin` modules, fits `limitPx`
+ * (default {@link MAX_IMAGE_SIDE_PX}) and {@link MAX_SCALE}; 0 when not even scale 1 fits.
+ */
+export function largestScale(qr: QrSymbol, { margin = DEFAULT_MARGIN, limitPx = MAX_IMAGE_SIDE_PX }: { margin?: number; limitPx?: number } = {}): number {
+  return Math.min(MAX_SCALE, Math.floor(limitPx / (qr.size + 2 * margin)));
+}
+
 /** The quiet zone option, in modules (default {@link DEFAULT_MARGIN}). */
 export function marginOption(value: unknown): number {
   return integerOption('margin', value, 0, MAX_MARGIN, DEFAULT_MARGIN);
+}
+
+/** The scale option, in pixels per module (default {@link DEFAULT_SCALE}). */
+export function scaleOption(value: unknown): number {
+  return integerOption('scale', value, 1, MAX_SCALE, DEFAULT_SCALE);
 }
 
 /** A colour option parsed with {@link parseColor}, or `fallback` when undefined. */

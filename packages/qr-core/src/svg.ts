@@ -10,7 +10,7 @@
 
 import type { Rgba } from './color.js';
 import { checkOptionsObject, integerOption } from './options.js';
-import { colorOption, marginOption } from './render-options.js';
+import { colorOption, DEFAULT_DARK, DEFAULT_LIGHT, marginOption } from './render-options.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface SvgOptions {
@@ -28,8 +28,8 @@ export interface SvgOptions {
 export function toSVG(qr: QrSymbol, options: SvgOptions = {}): string {
   checkOptionsObject(options);
   const margin = marginOption(options.margin);
-  const dark = colorOption('dark', options.dark, '#000000');
-  const light = colorOption('light', options.light, '#ffffff');
+  const dark = colorOption('dark', options.dark, DEFAULT_DARK);
+  const light = colorOption('light', options.light, DEFAULT_LIGHT);
   const sizePx = options.size === undefined ? undefined : integerOption('size', options.size, 1, 65535, 0);
   const side = qr.size + 2 * margin;
 

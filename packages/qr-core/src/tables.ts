@@ -7,6 +7,9 @@ import type { Ecl } from './symbol.js';
 /** ECLs in ascending strength, the order of the rows below and of `boostEcl`. */
 export const ECLS: readonly Ecl[] = Object.freeze(['L', 'M', 'Q', 'H'] as const);
 
+/** The level `encode` uses when none is asked for: M, as the original service used (about 15 % recoverable). */
+export const DEFAULT_ECL: Ecl = 'M';
+
 /** Row of the tables below for each ECL. */
 export const ECL_INDEX: Readonly<Record<Ecl, number>> = Object.freeze({ L: 0, M: 1, Q: 2, H: 3 });
 

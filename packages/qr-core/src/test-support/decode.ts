@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import type { Ecl } from '../symbol.js';
+import { ECLS } from '../tables.js';
 
 /** A module matrix: a QrSymbol, a ReferenceSymbol, or anything else of that shape. */
 export interface ModuleMatrix {
@@ -80,8 +81,6 @@ function rasterise(matrix: ModuleMatrix): { data: Uint8ClampedArray<ArrayBuffer>
   return { data, width, height: width, colorSpace: 'srgb' };
 }
 
-const ECLS: readonly string[] = ['L', 'M', 'Q', 'H'];
-
 /**
  * Decodes a module matrix with ZXing; throws when ZXing finds no valid QR code in it.
  * ZXing reports version, ECL and mask in its `extra` JSON (keys Version, ECLevel, DataMask).
@@ -106,7 +105,7 @@ export async function decodeMatrix(matrix: ModuleMatrix, options: DecodeOptions 
   const version = Number(extra.Version);
   const ecl = extra.ECLevel;
   const mask = extra.DataMask;
-  if (!Number.isInteger(version) || ecl === undefined || !ECLS.includes(ecl) || mask === undefined) {
+  if (!Number.isInteger(version) || ecl === undefined || !(ECLS as readonly string[]).includes(ecl) || mask === undefined) {
     throw new Error(`ZXing decoded the symbol but reported no version/ECL/mask: ${result.extra}`);
   }
   return { text: result.text, bytes: result.bytes, hasEci: result.hasECI, version, ecl: ecl as Ecl, mask };

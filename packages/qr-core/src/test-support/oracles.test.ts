@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import { decodeMatrix } from './decode.js';
 import { DIGITS, ALPHANUMERIC, UNICODE_TEXT, randomBytes, randomInt, randomKanji, randomString, seededRandom, testSeed } from './random.js';
 import { referenceSymbol, type ReferenceSegment } from './reference.js';
+import { ECLS } from '../tables.js';
 
-const ECLS = ['L', 'M', 'Q', 'H'] as const;
 const utf8 = new TextEncoder();
 
 test('the decoder reads back every mode the reference writes, at every ECL and mask', async () => {
