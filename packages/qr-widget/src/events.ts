@@ -3,7 +3,7 @@
  * is typed on every element and window. All are `CustomEvent`s that bubble and cross shadow
  * roots (`composed`), so a page can listen on any ancestor.
  */
-import type { Ecl, QrErrorCode } from 'qr-core';
+import type { Ecl, QrErrorCode, QrSymbol } from 'qr-core';
 
 export interface QrGeneratedDetail {
   /** The text that was encoded. */
@@ -16,7 +16,14 @@ export interface QrGeneratedDetail {
   source: 'browser' | 'server';
   /** The PNG the service returned (source 'server' only). */
   png?: Blob;
+  /** The symbol on display (source 'browser' only): qr-core's `QrSymbol`, with its `size` in modules and its `modules`. */
+  symbol?: QrSymbol;
+  /** The SVG document on display (source 'browser' only), as Download SVG saves it. */
+  svg?: string;
 }
+
+/** What `<qr-code>` reports: a `qr-generated` detail in which the browser's fields are always there. */
+export type BrowserGeneratedDetail = QrGeneratedDetail & Required<Pick<QrGeneratedDetail, 'version' | 'symbol' | 'svg'>> & { source: 'browser' };
 
 export interface QrErrorDetail {
   /** The text that could not be encoded. */

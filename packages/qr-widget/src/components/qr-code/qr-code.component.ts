@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { encode, toSVG, QrError, type Ecl, type QrSymbol } from 'qr-core';
-import { emit } from '../../events.js';
+import { encode, toSVG, DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, QrError, type Ecl, type QrSymbol } from 'qr-core';
+import { emit, type BrowserGeneratedDetail, type QrErrorDetail } from '../../events.js';
 import { qrCodeStyles } from './qr-code.styles.js';
 
 /** What a render shows: a symbol and its SVG, or the reason there is none. */
@@ -10,13 +10,19 @@ type Rendering =
   | { kind: 'symbol'; symbol: QrSymbol; svg: string; image: Element }
   | { kind: 'error'; error: QrError };
 
+/** What a `<qr-code>` shows, with the detail of the event that reported it (none for an empty value). */
+export type QrCodeResult =
+  | { kind: 'empty' }
+  | { kind: 'generated'; detail: BrowserGeneratedDetail }
+  | { kind: 'error'; detail: QrErrorDetail };
+
 /**
  * Shows a QR code for `value`, encoded in the browser by qr-core: no network, so it suits
  * third-party pages. The SVG scales to the element's box.
  *
  * @summary Display-only QR code.
  *
- * @fires qr-generated - A new symbol was rendered (detail: value, ecl, version, source 'browser').
+ * @fires qr-generated - A new symbol or a new drawing of it was rendered (detail: value, ecl, version, source 'browser', symbol, svg).
  * @fires qr-error - `value` or an option cannot be encoded (detail: value, code, message).
  *
  * @csspart base - The `role="img"` box that holds the SVG.
@@ -27,22 +33,22 @@ export class QrCode extends LitElement {
   static override styles = qrCodeStyles;
 
   /** The text or URL to encode (UTF-8). Empty shows nothing. */
-  @property({ type: String }) value = '';
+  @property({ type: String, attribute: 'value' }) value = '';
 
   /** Error correction level: L, M, Q or H (about 7, 15, 25, 30 % of the symbol recoverable). */
-  @property({ type: String }) ecl: Ecl = 'M';
+  @property({ type: String, attribute: 'ecl' }) ecl: Ecl = DEFAULT_ECL;
 
-  /** Quiet zone around the symbol, in modules (ISO/IEC 18004 §6.3.8 asks for 4). */
-  @property({ type: Number }) margin = 4;
+  /** Quiet zone around the symbol, in modules; by default qr-core's DEFAULT_MARGIN, the one ISO/IEC 18004 §6.3.8 asks for. */
+  @property({ type: Number, attribute: 'margin' }) margin = DEFAULT_MARGIN;
 
   /** Colour of dark modules: '#rgb', '#rgba', '#rrggbb', '#rrggbbaa' or 'transparent' (qr-core's parseColor). */
-  @property({ type: String }) dark = '#000000';
+  @property({ type: String, attribute: 'dark' }) dark = DEFAULT_DARK;
 
   /** Colour of light modules and the quiet zone. */
-  @property({ type: String }) light = '#ffffff';
+  @property({ type: String, attribute: 'light' }) light = DEFAULT_LIGHT;
 
   /** Accessible name of the image; defaults to the encoded value. */
-  @property({ type: String }) label = '';
+  @property({ type: String, attribute: 'label' }) label = '';
 
   @state() private rendering: Rendering = { kind: 'empty' };
 
@@ -54,6 +60,15 @@ export class QrCode extends LitElement {
   /** The SVG on display as a standalone document, e.g. for a download. */
   get svg(): string | undefined {
     return this.rendering.kind === 'symbol' ? this.rendering.svg : undefined;
+  }
+
+  /**
+   * What is on display once the changes made so far have rendered: the detail of the event that
+   * reported it. For a caller that has just set `value` or an option and needs the outcome.
+   */
+  async result(): Promise<QrCodeResult> {
+    await this.updateComplete;
+    return this.report();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -81,13 +96,24 @@ export class QrCode extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (!changed.has('rendering')) return;
+    const result = this.report();
+    if (result.kind === 'generated') emit(this, 'qr-generated', result.detail);
+    else if (result.kind === 'error') emit(this, 'qr-error', result.detail);
+  }
+
+  /** The rendering in the words of the events. */
+  private report(): QrCodeResult {
     const rendering = this.rendering;
-    if (rendering.kind === 'symbol') {
-      const { ecl, version } = rendering.symbol;
-      emit(this, 'qr-generated', { value: this.value, ecl, version, source: 'browser' });
-    } else if (rendering.kind === 'error') {
-      const { code, message } = rendering.error;
-      emit(this, 'qr-error', { value: this.value, code, message });
+    const value = this.value;
+    switch (rendering.kind) {
+      case 'empty':
+        return rendering;
+      case 'error':
+        return { kind: 'error', detail: { value, code: rendering.error.code, message: rendering.error.message } };
+      case 'symbol': {
+        const { symbol, svg } = rendering;
+        return { kind: 'generated', detail: { value, ecl: symbol.ecl, version: symbol.version, source: 'browser', symbol, svg } };
+      }
     }
   }
 

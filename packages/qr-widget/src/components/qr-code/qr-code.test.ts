@@ -76,6 +76,32 @@ describe('<qr-code>', () => {
     element.remove();
   });
 
+  it('puts the symbol and its SVG in the qr-generated detail', async () => {
+    const element = await fixture<QrCode>(html`<qr-code value="detail"></qr-code>`);
+    const heard = oneEvent(element, 'qr-generated');
+    element.dark = '#0a3d62';
+    const { detail } = (await heard) as CustomEvent<QrGeneratedDetail>;
+    expect(detail.symbol).to.equal(element.symbol);
+    expect(detail.svg).to.equal(element.svg);
+    expect(detail.svg).to.contain('#0a3d62');
+    expect(detail.version).to.equal(detail.symbol!.version);
+  });
+
+  it('result() resolves with what the changes made so far show', async () => {
+    const element = await fixture<QrCode>(html`<qr-code></qr-code>`);
+    expect(await element.result()).to.deep.equal({ kind: 'empty' });
+    element.value = 'asked for';
+    element.ecl = 'H';
+    const generated = await element.result();
+    if (generated.kind !== 'generated') throw new Error(`expected a symbol, got ${generated.kind}`);
+    expect(generated.detail).to.include({ value: 'asked for', ecl: 'H', source: 'browser' });
+    expect(await decodeSvg(generated.detail.svg)).to.equal('asked for');
+    element.value = 'x'.repeat(3000);
+    const refused = await element.result();
+    expect(refused.kind).to.equal('error');
+    expect(refused.kind === 'error' && refused.detail.code).to.equal('DATA_TOO_LONG');
+  });
+
   it('fires qr-error and says why when the value does not fit', async () => {
     const element = await fixture<QrCode>(html`<qr-code value="ok"></qr-code>`);
     const heard = oneEvent(element, 'qr-error');
