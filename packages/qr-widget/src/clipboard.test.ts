@@ -1,15 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { copyPng, copyText } from './clipboard.js';
-
-/** Runs `copy` with `stand-in` as the browser's clipboard. */
-async function withClipboard(standIn: Partial<Clipboard> | undefined, copy: () => Promise<void>): Promise<void> {
-  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: standIn });
-  try {
-    await copy();
-  } finally {
-    delete (navigator as { clipboard?: unknown }).clipboard; // the prototype's getter shows through again
-  }
-}
+import { withClipboard } from './test-support/stand-ins.js';
 
 describe('clipboard', () => {
   it('copyPng() writes one PNG item, from a promise', async () => {

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { encode, imageSidePx, MAX_IMAGE_SIDE_PX, MAX_SCALE, toSVG } from 'qr-core';
 import { pngFile, saveFile, svgFile, type DrawnCode } from './downloads.js';
 import { decodeImage, decodeSvg } from './test-support/decode.js';
+import { catchDownloads, type CaughtDownload } from './test-support/stand-ins.js';
 
 function drawn(text: string, margin: number, minVersion = 1): DrawnCode {
   const symbol = encode(text, { minVersion });
@@ -10,22 +11,12 @@ function drawn(text: string, margin: number, minVersion = 1): DrawnCode {
 
 describe('downloads', () => {
   it('saveFile() clicks a link to the blob that names the file, outside the document', async () => {
-    const links: HTMLAnchorElement[] = [];
-    const read: Promise<string>[] = [];
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      links.push(this);
-      read.push(fetch(this.href).then((response) => response.text()));
-    };
-    try {
-      saveFile(new Blob(['saved'], { type: 'text/plain' }), 'saved.txt');
-    } finally {
-      HTMLAnchorElement.prototype.click = click;
-    }
-    expect(links).to.have.length(1);
-    expect(links[0]!.download).to.equal('saved.txt');
-    expect(links[0]!.isConnected).to.equal(false);
-    expect(await read[0]).to.equal('saved');
+    const caught = await catchDownloads(() => saveFile(new Blob(['saved'], { type: 'text/plain' }), 'saved.txt'));
+    expect(caught).to.have.length(1);
+    const [{ link, blob }] = caught as [CaughtDownload];
+    expect(link.download).to.equal('saved.txt');
+    expect(link.isConnected).to.equal(false);
+    expect(await (await blob).text()).to.equal('saved');
   });
 
   it('svgFile() is the SVG as it is', async () => {
