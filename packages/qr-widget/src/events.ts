@@ -25,6 +25,11 @@ export interface QrGeneratedDetail {
 /** What `<qr-code>` reports: a `qr-generated` detail in which the browser's fields are always there. */
 export type BrowserGeneratedDetail = QrGeneratedDetail & Required<Pick<QrGeneratedDetail, 'version' | 'symbol' | 'svg'>> & { source: 'browser' };
 
+/** True for a detail with the browser's fields, as `<qr-code>` fires it. */
+export function isBrowserGenerated(detail: QrGeneratedDetail): detail is BrowserGeneratedDetail {
+  return detail.source === 'browser' && detail.version !== undefined && detail.symbol !== undefined && detail.svg !== undefined;
+}
+
 export interface QrErrorDetail {
   /** The text that could not be encoded. */
   value: string;

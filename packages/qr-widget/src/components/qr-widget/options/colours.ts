@@ -1,0 +1,22 @@
+import { html } from 'lit';
+import { contrastWarning } from '../../../symbol-contrast.js';
+import type { OptionPiece } from './option-piece.js';
+
+function colourField(name: 'dark' | 'light', label: string, value: string) {
+  return html`
+    <div class="field">
+      <label for=${name}>${label}</label>
+      <input id=${name} name=${name} type="color" .value=${value} aria-describedby="contrast-warning" />
+    </div>
+  `;
+}
+
+/** The dark and light colours, and a warning when together they may not scan. */
+export const coloursPiece: OptionPiece = {
+  names: ['dark', 'light'],
+  render: ({ dark, light }) => html`
+    ${colourField('dark', 'Dark colour', dark)} ${colourField('light', 'Light colour', light)}
+    <p id="contrast-warning" part="contrast-warning" class="warning">${contrastWarning(dark, light) ?? ''}</p>
+  `,
+  read: ({ name, value }) => ({ set: name === 'dark' ? { dark: value } : { light: value } }),
+};

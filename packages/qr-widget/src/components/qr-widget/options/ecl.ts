@@ -1,0 +1,24 @@
+import { html } from 'lit';
+import { ECLS, type Ecl } from 'qr-core';
+import type { OptionPiece } from './option-piece.js';
+
+/** About how much of a symbol each level can restore, in % (ISO/IEC 18004:2015 §5.3.8). */
+const RECOVERABLE: Readonly<Record<Ecl, number>> = Object.freeze({ L: 7, M: 15, Q: 25, H: 30 });
+
+function isEcl(value: string): value is Ecl {
+  return (ECLS as readonly string[]).includes(value);
+}
+
+/** The error correction level, as a choice of qr-core's ECLS. */
+export const eclPiece: OptionPiece = {
+  names: ['ecl'],
+  render: ({ ecl }) => html`
+    <div class="field">
+      <label for="ecl">Error correction</label>
+      <select id="ecl" name="ecl" .value=${ecl}>
+        ${ECLS.map((level) => html`<option value=${level} ?selected=${level === ecl}>${level} — ${RECOVERABLE[level]} % recoverable</option>`)}
+      </select>
+    </div>
+  `,
+  read: ({ value }) => (isEcl(value) ? { set: { ecl: value } } : { problem: `Error correction must be one of ${ECLS.join(', ')}.` }),
+};

@@ -1,0 +1,31 @@
+/**
+ * The options fieldset of `<qr-widget>`, made of {@link OptionPiece}s in the order they show
+ * (and are reached with Tab).
+ */
+import { html } from 'lit';
+import { coloursPiece } from './colours.js';
+import { eclPiece } from './ecl.js';
+import type { OptionName, OptionPiece, OptionReading, WidgetOptions } from './option-piece.js';
+import { scalePiece } from './scale.js';
+
+export type { OptionName, WidgetOptions } from './option-piece.js';
+
+const PIECES: readonly OptionPiece[] = [eclPiece, scalePiece, coloursPiece];
+
+/** The fieldset for the current options. */
+export function renderOptions(options: Readonly<WidgetOptions>) {
+  return html`
+    <fieldset part="options">
+      <legend>Options</legend>
+      ${PIECES.map((piece) => piece.render(options))}
+    </fieldset>
+  `;
+}
+
+/** What a changed field of the fieldset sets, or undefined when `target` is not one of its fields. */
+export function readOption(target: EventTarget | null): { name: OptionName; reading: OptionReading } | undefined {
+  if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return undefined;
+  const name = target.name as OptionName;
+  const piece = PIECES.find((candidate) => candidate.names.includes(name));
+  return piece && { name, reading: piece.read(target) };
+}
