@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { MAX_SCALE } from 'qr-core';
 import type { QrErrorDetail, QrGeneratedDetail } from '../../events.js';
 import { decodeImage, decodeSvg } from '../../test-support/decode.js';
 import type { QrCode } from '../qr-code/qr-code.component.js';
@@ -148,10 +149,10 @@ describe('<qr-widget> in local mode (no backend-url)', () => {
       expect(widget.scale, text).to.equal(expected);
     }
     expect(statusText(widget)).to.equal('');
-    scale.value = '41';
+    scale.value = String(MAX_SCALE + 1);
     scale.dispatchEvent(new Event('change', { bubbles: true }));
     await widget.updateComplete;
-    expect(statusText(widget)).to.equal('Pixels per module must be a whole number from 1 to 40.');
+    expect(statusText(widget)).to.equal(`Pixels per module must be a whole number from 1 to ${MAX_SCALE}.`);
     expect(widget.scale).to.equal(12);
   });
 
