@@ -21,7 +21,7 @@ const SETTINGS = quick
 const CONNECTIONS = [16, 64];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SERVER_MAIN = 'packages/qr-server/dist/main.js';
+const SERVER_MAIN = 'packages/qr-server/dist/api/main.js';
 if (!existsSync(new URL(`../${SERVER_MAIN}`, import.meta.url))) {
   console.error(`bench: ${SERVER_MAIN} is missing; run \`npm run build\` first`);
   process.exit(1);

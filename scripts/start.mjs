@@ -1,5 +1,5 @@
-// `npm start`: the whole product on one machine. The API (qr-server) on port 8000 and, once the
-// widget has been built, its page server (qr-widget) on port 3000, pointed at that API. Each
+// `npm start`: the whole product on one machine. qr-server's two processes: the API on port 8000
+// and, once the widget has been built, the page server on port 3000, pointed at that API. Each
 // child's output is prefixed with its name; Ctrl-C or SIGTERM drains both; the command exits
 // when both have exited, non-zero if either failed. If one stops on its own, the other is
 // stopped too, so a crash is never hidden behind a half-running stack.
@@ -13,8 +13,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const API_MAIN = 'packages/qr-server/dist/main.js';
-const WIDGET_MAIN = 'packages/qr-widget/dist/server/main.js';
+const API_MAIN = 'packages/qr-server/dist/api/main.js';
+const WEB_MAIN = 'packages/qr-server/dist/web/main.js';
+// What the page server serves: without the widget's build there is no page to start it for.
+const WIDGET_BUILD = 'packages/qr-widget/dist/public/manifest.json';
 
 const apiPort = process.env.API_PORT || '8000';
 const widgetPort = process.env.WIDGET_PORT || '3000';
@@ -29,14 +31,14 @@ if (!existsSync(new URL(`../${API_MAIN}`, import.meta.url))) {
 }
 
 const services = [{ name: 'api', main: API_MAIN, env: { PORT: apiPort } }];
-if (existsSync(new URL(`../${WIDGET_MAIN}`, import.meta.url))) {
+if (existsSync(new URL(`../${WEB_MAIN}`, import.meta.url)) && existsSync(new URL(`../${WIDGET_BUILD}`, import.meta.url))) {
   services.push({
-    name: 'widget',
-    main: WIDGET_MAIN,
+    name: 'web',
+    main: WEB_MAIN,
     env: { PORT: widgetPort, BACKEND_URL: process.env.BACKEND_URL ?? `http://localhost:${apiPort}` },
   });
 } else {
-  say(`${WIDGET_MAIN} is not built: starting the API alone`);
+  say(`${WIDGET_BUILD} is not built: starting the API alone`);
 }
 
 const width = Math.max(...services.map((service) => service.name.length)) + 3;

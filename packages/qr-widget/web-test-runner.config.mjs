@@ -6,8 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test-support/chromium.mjs';
-import { QR_SERVER_MAIN, freePort, startServer } from './test-support/servers.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test-support/chromium.mjs';
+import { freePort } from '../../test-support/free-port.mjs';
+import { API_MAIN, startServer } from '../../test-support/servers.mjs';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 function qrServerPlugin() {
@@ -18,7 +19,7 @@ function qrServerPlugin() {
   return {
     name: 'qr-server',
     async serverStart() {
-      server = await startServer(QR_SERVER_MAIN);
+      server = await startServer(API_MAIN);
       downUrl = `http://127.0.0.1:${await freePort()}`;
     },
     async serverStop() {
@@ -32,7 +33,7 @@ function qrServerPlugin() {
 }
 
 export default {
-  files: ['src/**/*.test.ts', '!src/server/**'],
+  files: ['src/**/*.test.ts'],
   // The repository root, so that zxing-wasm's .wasm is served from /node_modules like any module.
   rootDir: fileURLToPath(new URL('../../', import.meta.url)),
   nodeResolve: { exportConditions: ['browser', 'default'] },

@@ -1,0 +1,60 @@
+/**
+ * The /generate_qr/ handlers: POST (the original contract, plus JSON, form and text bodies)
+ * and GET (for `<img src>`, cacheable). Each is parse → encode → render → answer: qr-request.ts
+ * reads the request, render.ts makes the image (or takes it from the cache), and this module
+ * writes the answer's headers.
+ */
+import type { OutgoingHttpHeaders } from 'node:http';
+import { ifNoneMatch } from '../http/etag.js';
+import type { Handler, Reply } from '../http/reply.js';
+import type { ImageCache } from './image-cache.js';
+import { readQrRequest, type QrRequest } from './qr-request.js';
+import { entityTag, imageKey, renderImage } from './render.js';
+
+const CONTENT_TYPES = Object.freeze({ png: 'image/png', svg: 'image/svg+xml' });
+
+// SVG is a document that can carry script; this forbids everything but the inline styling a
+// renderer may use, so an SVG opened directly cannot run or load anything.
+const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+// A given request always yields the same image from the same qr-core, so a GET answer may be
+// cached for a year without revalidation (RFC 8246 `immutable`).
+const CACHE_FOREVER = 'public, max-age=31536000, immutable';
+
+export interface GenerateHandlers {
+  /** POST /generate_qr/: fields from the query, and from the body when there is one. */
+  readonly post: Handler;
+  /** GET and HEAD /generate_qr/: fields from the query; strong ETag, 304 on a match. */
+  readonly get: Handler;
+}
+
+export function generateHandlers(images: ImageCache): GenerateHandlers {
+  return {
+    post: (request) => {
+      const qr = readQrRequest(request);
+      return answer(qr, imageKey(qr), { 'cache-control': 'no-store' });
+    },
+    get: (request) => {
+      const qr = readQrRequest(request);
+      const key = imageKey(qr);
+      const etag = entityTag(key);
+      const headers: OutgoingHttpHeaders = { 'cache-control': CACHE_FOREVER, etag, ...(qr.formatFromAccept ? { vary: 'Accept' } : {}) };
+      // RFC 9110 §15.4.5: a 304 carries the headers a 200 would have had for caching.
+      if (ifNoneMatch(request.headers['if-none-match'], etag)) return { status: 304, headers, body: '' };
+      return answer(qr, key, headers);
+    },
+  };
+
+  function answer(qr: QrRequest, key: string, headers: OutgoingHttpHeaders): Reply {
+    return {
+      status: 200,
+      headers: {
+        ...headers,
+        'content-type': CONTENT_TYPES[qr.format],
+        ...(qr.format === 'svg' ? { 'content-security-policy': SVG_CSP } : {}),
+        ...(qr.download ? { 'content-disposition': `attachment; filename="qr.${qr.format}"` } : {}),
+      },
+      body: renderImage(qr, key, images),
+    };
+  }
+}

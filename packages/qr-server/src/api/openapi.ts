@@ -1,0 +1,149 @@
+/**
+ * The OpenAPI 3.1 description served at /openapi.json. Written by hand, so it reads as
+ * documentation; openapi.test.ts holds it to the route table and to the fields qr-request.ts
+ * accepts, and the values below come from the same constants the code uses.
+ */
+import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, ECLS } from 'qr-core';
+import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
+import { BODY_TYPES, FORMATS, MARGIN_RANGE, SCALE_RANGE } from './qr-request.js';
+
+const problem = { $ref: '#/components/responses/Problem' };
+const imageContent = {
+  'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } },
+  'image/svg+xml': { schema: { type: 'string', contentMediaType: 'image/svg+xml' } },
+};
+
+/** One description per option, shared by the query parameters and the JSON body. */
+const options = {
+  format: { type: 'string', enum: FORMATS, description: 'Image type. Without it: SVG when Accept ranks image/svg+xml above image/png, else PNG.' },
+  ecl: { type: 'string', enum: ECLS, default: DEFAULT_ECL, description: 'Error correction level (L ≈ 7 %, M ≈ 15 %, Q ≈ 25 %, H ≈ 30 % recoverable); case-insensitive.' },
+  scale: { type: 'integer', minimum: SCALE_RANGE.min, maximum: SCALE_RANGE.max, default: DEFAULT_SCALE, description: `Pixels per module. The whole image is at most ${API_MAX_IMAGE_SIDE_PX} px wide.` },
+  margin: { type: 'integer', minimum: MARGIN_RANGE.min, maximum: MARGIN_RANGE.max, default: DEFAULT_MARGIN, description: 'Quiet zone in modules; ISO/IEC 18004 asks for 4.' },
+  dark: { type: 'string', default: DEFAULT_DARK, description: "Colour of dark modules: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },
+  light: { type: 'string', default: DEFAULT_LIGHT, description: "Colour of light modules and the quiet zone: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },
+  download: { type: 'boolean', default: false, description: 'Adds Content-Disposition: attachment; filename="qr.png" (or qr.svg). In the query: 1, true, 0 or false.' },
+} as const;
+
+const dataFields = {
+  data: { type: 'string', minLength: 1, description: 'The text to encode (UTF-8).' },
+  url: { type: 'string', minLength: 1, description: 'Same as data: the name the original service used.' },
+  text: { type: 'string', minLength: 1, description: 'Same as data.' },
+} as const;
+
+const queryParameters = Object.entries({ ...dataFields, ...options }).map(([name, { description, ...schema }]) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+}));
+
+export const OPENAPI_DOCUMENT = Object.freeze({
+  openapi: '3.1.0',
+  info: {
+    title: 'QR code API',
+    version: '1.0.0',
+    description:
+      'Makes QR codes (ISO/IEC 18004) as PNG or SVG. Give the text in exactly one of data, url or text. ' +
+      'Every GET also answers HEAD. Errors are RFC 9457 problem details with a stable `code` member. ' +
+      'Answers carry CORS headers for the configured origins, X-Content-Type-Options: nosniff, and X-Request-Id.',
+  },
+  paths: {
+    '/generate_qr/': {
+      post: {
+        operationId: 'generateQr',
+        summary: 'Make a QR code (the original contract: POST /generate_qr/?url=TEXT answers a PNG)',
+        parameters: queryParameters,
+        requestBody: {
+          required: false,
+          description: `Optional; at most MAX_BODY_BYTES (default 16 KiB). A field may come from the query or the body, not both. Accepted types: ${BODY_TYPES.join(', ')}.`,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/QrOptions' } },
+            'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/QrOptions' } },
+            'text/plain': { schema: { type: 'string', description: 'The whole body is the text to encode.' } },
+          },
+        },
+        responses: {
+          '200': { description: 'The image.', content: imageContent },
+          '400': problem,
+          '413': problem,
+          '415': problem,
+          '422': problem,
+          '503': problem,
+        },
+      },
+      get: {
+        operationId: 'getQr',
+        summary: 'Make a QR code for <img src>: cacheable, with a strong ETag',
+        parameters: [
+          ...queryParameters,
+          { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'An ETag from an earlier answer: 304 when it still matches.' },
+          { name: 'Accept', in: 'header', required: false, schema: { type: 'string' }, description: 'image/svg+xml ranked above image/png picks SVG when no format is given.' },
+        ],
+        responses: {
+          '200': {
+            description: 'The image; Cache-Control: public, max-age=31536000, immutable.',
+            headers: { ETag: { schema: { type: 'string' }, description: 'Strong validator of the image.' } },
+            content: imageContent,
+          },
+          '304': { description: 'The image named by If-None-Match is still current.' },
+          '400': problem,
+          '422': problem,
+          '503': problem,
+        },
+      },
+    },
+    '/healthz': {
+      get: {
+        operationId: 'health',
+        summary: 'Load-balancer health check: 503 once the server is shutting down',
+        responses: {
+          '200': {
+            description: 'Serving.',
+            content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] } } },
+          },
+          '503': problem,
+        },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        operationId: 'openapi',
+        summary: 'This document',
+        responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      QrOptions: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'In JSON, unknown members are refused; in a form, unknown names are ignored.',
+        properties: { ...dataFields, ...options },
+      },
+      Problem: {
+        type: 'object',
+        description: 'RFC 9457 problem details.',
+        required: ['type', 'title', 'status', 'detail', 'code'],
+        properties: {
+          type: { type: 'string', const: 'about:blank' },
+          title: { type: 'string', description: 'The HTTP status phrase.' },
+          status: { type: 'integer' },
+          detail: { type: 'string', description: 'What went wrong and what to do about it.' },
+          code: {
+            type: 'string',
+            description: 'Stable machine-readable code, e.g. MISSING_DATA, MALFORMED_JSON, INVALID_FIELD, INVALID_OPTION, BAD_PERCENT_ENCODING, IMAGE_TOO_LARGE, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, DATA_TOO_LONG, SHUTTING_DOWN.',
+          },
+          requestId: { type: 'string' },
+        },
+      },
+    },
+    responses: {
+      Problem: {
+        description: 'An error: 400 bad input, 404, 405 (with Allow), 408, 413 body too large, 415, 422 data does not fit a QR code, 431, 503 shutting down.',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+  },
+});

@@ -1,0 +1,28 @@
+/**
+ * The API's route table: everything it answers is listed here, and openapi.test.ts checks that
+ * /openapi.json describes exactly these routes.
+ */
+import { jsonReply, type Reply } from '../http/reply.js';
+import { createRouter, HEALTH_ROUTE, type Route, type Router } from '../http/routes.js';
+import { generateHandlers } from './generate.js';
+import type { ImageCache } from './image-cache.js';
+import { OPENAPI_DOCUMENT } from './openapi.js';
+
+const openapiReply: Reply = jsonReply(200, OPENAPI_DOCUMENT, { 'cache-control': 'no-cache' });
+
+/** The routes, over the server's image cache. */
+export function apiRoutes(images: ImageCache): readonly Route[] {
+  const generate = generateHandlers(images);
+  return Object.freeze([
+    { method: 'POST', path: '/generate_qr/', readsBody: true, handler: generate.post },
+    { method: 'GET', path: '/generate_qr/', readsBody: false, handler: generate.get },
+    HEALTH_ROUTE,
+    { method: 'GET', path: '/openapi.json', readsBody: false, handler: () => openapiReply },
+  ]);
+}
+
+export function apiRouter(images: ImageCache): Router {
+  return createRouter(apiRoutes(images), {
+    notFound: (path) => `there is nothing at ${path}; the API is described at /openapi.json`,
+  });
+}
