@@ -23,7 +23,7 @@ const dockerfilePath = path.join(root, 'docker', 'Dockerfile');
 const dockerfileText = await readFile(dockerfilePath, 'utf8');
 
 // The images the product ships: their start commands are the contract with
-// the packages (DESIGN.md) and with the ECS task definition.
+// the packages (docs/architecture.md) and with the ECS task definition.
 const images = Object.freeze({
   api: { command: ['node', 'packages/qr-server/dist/api/main.js'], port: 8000 },
   widget: { command: ['node', 'packages/qr-server/dist/web/main.js'], port: 3000 },

@@ -1,5 +1,5 @@
 /**
- * The client side of qr-server's HTTP contract (DESIGN.md, "qr-server"): `POST /generate_qr/`
+ * The client side of qr-server's HTTP contract (docs/architecture.md, "The HTTP contract"): `POST /generate_qr/`
  * with a JSON body, errors as RFC 9457 problem details.
  */
 import type { Ecl } from 'qr-core';

@@ -1,6 +1,6 @@
 /**
  * The demo page: its template is rendered once at startup with this deployment's backend URL
- * and the hashed asset names, so one build serves every environment (DESIGN.md, qr-widget).
+ * and the hashed asset names, so one build serves every environment (docs/architecture.md, "The page server").
  */
 
 export interface PageValues {
