@@ -19,6 +19,7 @@ export {
   MAX_IMAGE_SIDE_PX,
   MAX_MARGIN,
   MAX_SCALE,
+  type DrawingOptions,
 } from './render-options.js';
 export { toSVG, type SvgOptions } from './svg.js';
 export { toTerminal, type TerminalOptions } from './terminal.js';

@@ -16,28 +16,12 @@ import * as zlib from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import type { Rgba } from './color.js';
 import { QrError } from './errors.js';
-import { checkOptionsObject } from './options.js';
-import {
-  colorOption,
-  DEFAULT_DARK,
-  DEFAULT_LIGHT,
-  imageSidePx,
-  largestScale,
-  marginOption,
-  MAX_IMAGE_SIDE_PX,
-  scaleOption,
-} from './render-options.js';
+import { drawingOptions, imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, scaleOption, type DrawingOptions } from './render-options.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
-export interface PngOptions {
+export interface PngOptions extends DrawingOptions {
   /** Pixels per module, 1..100 and what keeps the image within {@link MAX_IMAGE_SIDE_PX}; default 10. */
   scale?: number;
-  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
-  margin?: number;
-  /** Colour of dark modules (default '#000000'); see `parseColor` for the accepted forms. */
-  dark?: string;
-  /** Colour of light modules and the quiet zone (default '#ffffff'). */
-  light?: string;
 }
 
 /**
@@ -45,11 +29,8 @@ export interface PngOptions {
  * `QrError('IMAGE_TOO_LARGE')` when a side would exceed {@link MAX_IMAGE_SIDE_PX}.
  */
 export function toPNG(qr: QrSymbol, options: PngOptions = {}): Uint8Array {
-  checkOptionsObject(options);
-  const margin = marginOption(options.margin);
+  const { margin, dark, light } = drawingOptions(options);
   const scale = scaleOption(options.scale);
-  const dark = colorOption('dark', options.dark, DEFAULT_DARK);
-  const light = colorOption('light', options.light, DEFAULT_LIGHT);
   const sidePx = imageSidePx(qr, { scale, margin });
   if (sidePx > MAX_IMAGE_SIDE_PX) {
     throw new QrError(

@@ -6,7 +6,7 @@
  */
 
 import { parseColor, type Rgba } from './color.js';
-import { integerOption } from './options.js';
+import { checkOptionsObject, integerOption } from './options.js';
 import type { QrSymbol } from './symbol.js';
 
 /** The quiet zone ISO/IEC 18004:2015 §6.3.8 asks for, in modules: every renderer's default. */
@@ -55,6 +55,33 @@ export function largestScale(qr: QrSymbol, { margin = DEFAULT_MARGIN, limitPx = 
   return Math.min(MAX_SCALE, Math.floor(limitPx / (qr.size + 2 * margin)));
 }
 
+/** The options of every image renderer (PNG, SVG): how the symbol is drawn, whatever the format. */
+export interface DrawingOptions {
+  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
+  margin?: number;
+  /** Colour of dark modules (default '#000000'); see `parseColor` for the accepted forms. */
+  dark?: string;
+  /** Colour of light modules and the quiet zone (default '#ffffff'); 'transparent' draws no background. */
+  light?: string;
+}
+
+/** {@link DrawingOptions} checked, with their defaults: what a renderer draws with. */
+export interface Drawing {
+  readonly margin: number;
+  readonly dark: Rgba;
+  readonly light: Rgba;
+}
+
+/** Checks `options` (an object, each drawing option in range) and fills in the defaults. */
+export function drawingOptions(options: DrawingOptions): Drawing {
+  checkOptionsObject(options);
+  return {
+    margin: marginOption(options.margin),
+    dark: colorOption('dark', options.dark, DEFAULT_DARK),
+    light: colorOption('light', options.light, DEFAULT_LIGHT),
+  };
+}
+
 /** The quiet zone option, in modules (default {@link DEFAULT_MARGIN}). */
 export function marginOption(value: unknown): number {
   return integerOption('margin', value, 0, MAX_MARGIN, DEFAULT_MARGIN);
@@ -66,6 +93,6 @@ export function scaleOption(value: unknown): number {
 }
 
 /** A colour option parsed with {@link parseColor}, or `fallback` when undefined. */
-export function colorOption(option: string, value: unknown, fallback: string): Rgba {
+function colorOption(option: string, value: unknown, fallback: string): Rgba {
   return parseColor(value === undefined ? fallback : value, option);
 }

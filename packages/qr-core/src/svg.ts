@@ -9,27 +9,18 @@
  */
 
 import type { Rgba } from './color.js';
-import { checkOptionsObject, integerOption } from './options.js';
-import { colorOption, DEFAULT_DARK, DEFAULT_LIGHT, marginOption } from './render-options.js';
+import { integerOption } from './options.js';
+import { drawingOptions, type DrawingOptions } from './render-options.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
-export interface SvgOptions {
-  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
-  margin?: number;
-  /** Colour of dark modules (default '#000000'); see `parseColor` for the accepted forms. */
-  dark?: string;
-  /** Colour of light modules and the quiet zone (default '#ffffff'); 'transparent' draws no background. */
-  light?: string;
+export interface SvgOptions extends DrawingOptions {
   /** Width and height attributes in px, 1..65535; without it the SVG takes the size its container gives it. */
   size?: number;
 }
 
 /** Renders `qr` as an SVG document. Throws `QrError('INVALID_OPTION')` on a bad option. */
 export function toSVG(qr: QrSymbol, options: SvgOptions = {}): string {
-  checkOptionsObject(options);
-  const margin = marginOption(options.margin);
-  const dark = colorOption('dark', options.dark, DEFAULT_DARK);
-  const light = colorOption('light', options.light, DEFAULT_LIGHT);
+  const { margin, dark, light } = drawingOptions(options);
   const sizePx = options.size === undefined ? undefined : integerOption('size', options.size, 1, 65535, 0);
   const side = qr.size + 2 * margin;
 
