@@ -5,7 +5,7 @@
 export { encode, encodeSegments, type EncodeOptions, type SymbolOptions } from './encode.js';
 export { QrError, type QrErrorCode } from './errors.js';
 export { QrSymbol, type Ecl } from './symbol.js';
-export { DEFAULT_ECL, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
+export { DEFAULT_ECL, ECL_RECOVERY_PERCENT, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
 export type { ModeOption } from './segmentation.js';
 export { makeAlphanumeric, makeBytes, makeEci, makeKanji, makeNumeric, type Mode, type Segment } from './segments.js';
 export { parseColor, type Rgba } from './color.js';

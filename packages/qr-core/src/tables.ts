@@ -7,6 +7,12 @@ import type { Ecl } from './symbol.js';
 /** ECLs in ascending strength, the order of the rows below and of `boostEcl`. */
 export const ECLS: readonly Ecl[] = Object.freeze(['L', 'M', 'Q', 'H'] as const);
 
+/**
+ * About how much of a symbol each level can restore, in % of its codewords (§5.3.8): for people
+ * choosing a level; the exact capacity of each block is Table 9's.
+ */
+export const ECL_RECOVERY_PERCENT: Readonly<Record<Ecl, number>> = Object.freeze({ L: 7, M: 15, Q: 25, H: 30 });
+
 /** The level `encode` uses when none is asked for: M, as the original service used (about 15 % recoverable). */
 export const DEFAULT_ECL: Ecl = 'M';
 

@@ -3,7 +3,7 @@
  * documentation; openapi.test.ts holds it to the route table and to the fields qr-request.ts
  * accepts, and the values below come from the same constants the code uses.
  */
-import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, ECLS } from 'qr-core';
+import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, ECL_RECOVERY_PERCENT, ECLS } from 'qr-core';
 import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
 import { BODY_TYPES, FORMATS, MARGIN_RANGE, SCALE_RANGE } from './qr-request.js';
 
@@ -16,7 +16,7 @@ const imageContent = {
 /** One description per option, shared by the query parameters and the JSON body. */
 const options = {
   format: { type: 'string', enum: FORMATS, description: 'Image type. Without it: SVG when Accept ranks image/svg+xml above image/png, else PNG.' },
-  ecl: { type: 'string', enum: ECLS, default: DEFAULT_ECL, description: 'Error correction level (L ≈ 7 %, M ≈ 15 %, Q ≈ 25 %, H ≈ 30 % recoverable); case-insensitive.' },
+  ecl: { type: 'string', enum: ECLS, default: DEFAULT_ECL, description: `Error correction level (${ECLS.map((level) => `${level} ≈ ${ECL_RECOVERY_PERCENT[level]} %`).join(', ')} recoverable); case-insensitive.` },
   scale: { type: 'integer', minimum: SCALE_RANGE.min, maximum: SCALE_RANGE.max, default: DEFAULT_SCALE, description: `Pixels per module. The whole image is at most ${API_MAX_IMAGE_SIDE_PX} px wide.` },
   margin: { type: 'integer', minimum: MARGIN_RANGE.min, maximum: MARGIN_RANGE.max, default: DEFAULT_MARGIN, description: 'Quiet zone in modules; ISO/IEC 18004 asks for 4.' },
   dark: { type: 'string', default: DEFAULT_DARK, description: "Colour of dark modules: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },

@@ -1,9 +1,6 @@
 import { html } from 'lit';
-import { ECLS, type Ecl } from 'qr-core';
+import { ECL_RECOVERY_PERCENT, ECLS, type Ecl } from 'qr-core';
 import type { OptionPiece } from './option-piece.js';
-
-/** About how much of a symbol each level can restore, in % (ISO/IEC 18004:2015 §5.3.8). */
-const RECOVERABLE: Readonly<Record<Ecl, number>> = Object.freeze({ L: 7, M: 15, Q: 25, H: 30 });
 
 function isEcl(value: string): value is Ecl {
   return (ECLS as readonly string[]).includes(value);
@@ -16,7 +13,7 @@ export const eclPiece: OptionPiece = {
     <div class="field">
       <label for="ecl">Error correction</label>
       <select id="ecl" name="ecl" .value=${ecl}>
-        ${ECLS.map((level) => html`<option value=${level} ?selected=${level === ecl}>${level} — ${RECOVERABLE[level]} % recoverable</option>`)}
+        ${ECLS.map((level) => html`<option value=${level} ?selected=${level === ecl}>${level} — ${ECL_RECOVERY_PERCENT[level]} % recoverable</option>`)}
       </select>
     </div>
   `,
