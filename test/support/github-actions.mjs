@@ -350,7 +350,8 @@ export function triggers(workflow) {
 // The fake world
 
 const account = '123456789012';
-const fakeRunnerTools = ['sh', 'bash', 'cat', 'tee', 'env', 'dirname', 'basename', 'mkdir', 'rm', 'sed', 'grep', 'head', 'tail', 'tr', 'cut', 'sort', 'wc', 'sleep', 'true', 'false', 'test', 'ls', 'jq'];
+// Programs of the runner image the scripts may use as they are.
+const runnerTools = ['sh', 'bash', 'cat', 'tee', 'env', 'dirname', 'basename', 'mkdir', 'rm', 'sed', 'grep', 'head', 'tail', 'tr', 'cut', 'sort', 'wc', 'sleep', 'true', 'false', 'test', 'ls', 'jq'];
 const fakeTools = ['aws', 'docker', 'curl'];
 
 /** The outputs the fake terraform knows, with the JSON type each has in terraform/outputs.tf. */
@@ -391,7 +392,9 @@ export function outputsOf(state) {
  * A fresh fake world in a scratch folder. `ecr`: repositories that exist and
  * the tags they hold ({ 'qr-code-api': ['abc'] }); `deployed`: the image tag
  * the service already runs (a previous deploy); `unhealthy`: tasks of any new
- * deployment never pass their health checks.
+ * deployment never pass their health checks; `region`: where the fake
+ * terraform's resources are; `fakeJq`: use the fake jq even where this
+ * machine has a real one.
  */
 export async function createWorld({ ecr = {}, deployed, unhealthy = false, region = 'us-east-1', fakeJq = false } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'qr-actions-'));
@@ -434,7 +437,7 @@ export async function createWorld({ ecr = {}, deployed, unhealthy = false, regio
   // The runner's own programs, and nothing else: a script that calls a tool
   // no fake stands for fails with "command not found".
   const systemPath = (process.env.PATH ?? '').split(path.delimiter);
-  for (const tool of fakeRunnerTools) {
+  for (const tool of runnerTools) {
     if (tool === 'jq' && fakeJq) continue;
     const found = systemPath.map((d) => path.join(d, tool)).find((p) => existsSync(p) && statSync(p).isFile());
     if (found) await symlink(found, path.join(world.tools, tool));
