@@ -8,6 +8,8 @@
 // S3 backend (against a local stand-in for S3).
 // Where a provider mirror exists (our machines: /opt/tf-plugins), the AWS
 // provider is installed from it; elsewhere from the registry as usual.
+// Without terraform on PATH the CLI checks skip, loudly; under GitHub
+// Actions, where CI installs it, they fail instead.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
