@@ -1,26 +1,34 @@
 /**
- * The root "pretest" step: the browser tests need Debian's Chromium (they never download a
- * browser). Present (at CHROME_PATH or /usr/bin/chromium): nothing to do. Missing: install it
- * when we are root with apt-get, otherwise stop with one line that says how.
+ * The root "pretest" step: the Debian programs the tests drive. Chromium for the browser tests
+ * (never a downloaded browser), librsvg's `rsvg-convert` to rasterise SVG as design and print
+ * tools do, and zbar's `zbarimg`, a second QR reader independent of zxing. Present: nothing to
+ * do. Missing: installed in one apt-get call when we are root and have apt-get; otherwise the
+ * step stops with one line that says how.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const wanted = process.env.CHROME_PATH || DEBIAN_CHROMIUM;
+/** What the tests need: the file they run, and the Debian package that brings it. */
+const PROGRAMS = Object.freeze([
+  { path: process.env.CHROME_PATH || '/usr/bin/chromium', debian: 'chromium', override: process.env.CHROME_PATH ? 'CHROME_PATH' : undefined },
+  { path: '/usr/bin/rsvg-convert', debian: 'librsvg2-bin' },
+  { path: '/usr/bin/zbarimg', debian: 'zbar-tools' },
+]);
 
-if (!existsSync(wanted)) {
-  if (process.env.CHROME_PATH) fail(`CHROME_PATH is ${wanted}, which does not exist; point it at a Chromium or Chrome binary`);
-  if (process.getuid?.() !== 0 || !hasAptGet()) {
-    fail('Chromium is missing: run `sudo apt-get install chromium` (Debian/Ubuntu), or set CHROME_PATH to a Chromium or Chrome binary');
-  }
-  console.log('Chromium is missing: installing Debian\'s chromium package with apt-get');
+const missing = PROGRAMS.filter((program) => !existsSync(program.path));
+if (missing.length > 0) {
+  const overridden = missing.find((program) => program.override);
+  if (overridden) fail(`${overridden.override} is ${overridden.path}, which does not exist; point it at a Chromium or Chrome binary`);
+  const packages = missing.map((program) => program.debian);
+  const how = `run \`sudo apt-get install -y ${packages.join(' ')}\` (Debian/Ubuntu)`;
+  if (process.getuid?.() !== 0 || !hasAptGet()) fail(`the tests need ${missing.map((program) => program.path).join(', ')}: ${how}`);
+  console.log(`installing Debian's ${packages.join(', ')} with apt-get, for ${missing.map((program) => program.path).join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', 'chromium']]) {
-    if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) fail(`\`apt-get ${args.join(' ')}\` failed; install Chromium by hand, or set CHROME_PATH`);
+  for (const args of [['update'], ['install', '-y', ...packages]]) {
+    if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) fail(`\`apt-get ${args.join(' ')}\` failed: ${how}`);
   }
-  if (!existsSync(DEBIAN_CHROMIUM)) fail(`apt-get finished but ${DEBIAN_CHROMIUM} is still missing; set CHROME_PATH to a Chromium binary`);
-  console.log(execFileSync(DEBIAN_CHROMIUM, ['--version'], { encoding: 'utf8' }).trim());
+  const still = missing.filter((program) => !existsSync(program.path));
+  if (still.length > 0) fail(`apt-get finished but ${still.map((program) => program.path).join(', ')} is still missing: ${how}`);
 }
 
 function hasAptGet() {
