@@ -171,6 +171,13 @@ describe('deploy.yaml', { concurrency: true }, () => {
     assert.ok([job.needs].flat().includes('ci'), 'the deploy job needs the ci job');
   });
 
+  test('a manual run from another branch deploys nothing: only main reaches production', async () => {
+    const { result, state, calls } = await deployJob({ event: 'workflow_dispatch', ref: 'refs/heads/feature/unreviewed' });
+    assert.equal(result.conclusion, 'skipped', result.transcript());
+    assert.deepEqual(built(state), []);
+    assert.deepEqual(calls, []);
+  });
+
   test('never runs two deploys at once, nor cancels one halfway', () => {
     // One group for every run: a group named after the branch or the run
     // would let two applies race on the same state.

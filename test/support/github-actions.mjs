@@ -804,6 +804,10 @@ export async function runJob(workflow, jobId, { world, event = 'push', ref = 're
     needs: {},
     strategy: {},
   };
+  // A job whose `if:` is false is skipped whole, before any step (GitHub's jobs.<id>.if).
+  if (!conditionHolds(job.if, contexts, 'success')) {
+    return { conclusion: 'skipped', steps: [], failedStep: undefined, environmentUrl: undefined, summary: '', annotations: [], assumedRole: undefined, transcript: () => 'skipped: the job\'s if: is false' };
+  }
   const run = {
     world,
     permissions: job.permissions ?? workflow.permissions ?? {},
