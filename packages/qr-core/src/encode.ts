@@ -7,8 +7,9 @@
 import { assert, QrError } from './errors.js';
 import { checkOptionsObject, choiceOption, integerOption } from './options.js';
 import { dataCodewordsOf, interleavedCodewords } from './codewords.js';
-import { layoutOf, writeFormat, type Layout } from './matrix.js';
-import { penaltyScore } from './mask.js';
+import { layoutOf, writeFormat } from './matrix.js';
+import { applyMask, maskPatternsOf, penaltyScore } from './mask.js';
+import { placeCodewords } from './placement.js';
 import { bitsLowerBound, makeSegments, type ModeOption } from './segmentation.js';
 import { dataBits, countBits, makeEci, segmentsBitLength, versionGroup, type Segment } from './segments.js';
 import { symbolFromRows, type Ecl, type QrSymbol } from './symbol.js';
@@ -176,21 +177,21 @@ function tooLong(segments: readonly Segment[], bits: number, ecl: Ecl, maxVersio
 
 /**
  * Codewords → symbol: places the codewords (§7.7.3), then applies the forced mask or the one with the
- * lowest penalty (§7.8.3; ties go to the lower mask number), with the format information written in.
+ * lowest penalty (§7.8.3; ties go to the lower mask number), with the format information written in (§7.9).
  */
 function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask: number): QrSymbol {
   const layout = layoutOf(version);
   const { size, words } = layout;
+  const patterns = maskPatternsOf(layout);
   const { rows, cols, maskedRows, maskedCols } = (workspaces[version] ??= newWorkspace(layout.functionRows.length));
-  rows.set(layout.functionRows);
-  placeCodewords(codewords, layout, rows);
-  transpose(rows, cols, size, words);
+  placeCodewords(layout, codewords, rows, cols);
 
   let mask = forcedMask;
   if (mask < 0) {
     let best = Infinity;
     for (let candidate = 0; candidate < 8; candidate++) {
-      applyMask(layout, ecl, candidate, rows, cols, maskedRows, maskedCols);
+      applyMask(patterns, candidate, rows, cols, maskedRows, maskedCols);
+      writeFormat(layout, ecl, candidate, maskedRows, maskedCols);
       const score = penaltyScore(maskedRows, maskedCols, size, words, best);
       if (score < best) {
         best = score;
@@ -198,7 +199,8 @@ function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask
       }
     }
   }
-  applyMask(layout, ecl, mask, rows, cols, maskedRows, maskedCols);
+  applyMask(patterns, mask, rows, cols, maskedRows, maskedCols);
+  writeFormat(layout, ecl, mask, maskedRows, maskedCols);
   const symbol = symbolFromRows(version, ecl, mask, maskedRows.slice());
   assert(symbol.get(8, size - 8), 'the dark module is dark');
   return symbol;
@@ -223,58 +225,4 @@ function newWorkspace(length: number): Workspace {
     maskedRows: buffer.subarray(2 * length, 3 * length),
     maskedCols: buffer.subarray(3 * length),
   };
-}
-
-/** Sets the module of every 1 bit of the codewords (§7.7.3), a run of side-by-side bits at a time. */
-function placeCodewords(codewords: Uint8Array, layout: Layout, rows: Int32Array): void {
-  const { placementRuns: runs, placementStarts: starts } = layout;
-  for (let i = 0; i < codewords.length; i++) {
-    const byte = codewords[i]!;
-    for (let r = starts[i]!, end = starts[i + 1]!; r < end; r++) {
-      const run = runs[r]!;
-      rows[run >>> 12]! |= ((byte >>> ((run >>> 4) & 7)) & ((1 << (run & 15)) - 1)) << ((run >>> 7) & 31);
-    }
-  }
-}
-
-const block = new Int32Array(32);
-
-/**
- * Packed rows → packed columns (every word written), 32 × 32 modules at a time: five rounds, each swapping the off-diagonal
- * halves of 2s × 2s sub-blocks (s = 16, 8, 4, 2, 1), so bit j of word i ends as bit i of word j.
- */
-function transpose(rows: Int32Array, cols: Int32Array, size: number, words: number): void {
-  for (let m = 0; m < words; m++) {
-    for (let k = 0; k < words; k++) {
-      // The block of rows 32m.. and columns 32k..: word i = row 32m + i (past the edge: 0).
-      for (let i = 0, y = m << 5; i < 32; i++, y++) block[i] = y < size ? rows[y * words + k]! : 0;
-      for (let s = 16, mask = 0x0000ffff; s > 0; s >>>= 1, mask ^= mask << s) {
-        for (let i = 0; i < 32; i = (i + s + 1) & ~s) {
-          const t = ((block[i]! >>> s) ^ block[i + s]!) & mask;
-          block[i] = block[i]! ^ (t << s);
-          block[i + s] = block[i + s]! ^ t;
-        }
-      }
-      for (let j = 0, x = k << 5; j < 32 && x < size; j++, x++) cols[x * words + m] = block[j]!;
-    }
-  }
-}
-
-/** `masked` = the unmasked lines XOR a mask's pattern, with the format information for that mask written in. */
-function applyMask(
-  layout: Layout,
-  ecl: Ecl,
-  mask: number,
-  rows: Int32Array,
-  cols: Int32Array,
-  maskedRows: Int32Array,
-  maskedCols: Int32Array,
-): void {
-  const patternRows = layout.maskRows[mask]!;
-  const patternCols = layout.maskCols[mask]!;
-  for (let i = 0; i < rows.length; i++) {
-    maskedRows[i] = rows[i]! ^ patternRows[i]!;
-    maskedCols[i] = cols[i]! ^ patternCols[i]!;
-  }
-  writeFormat(layout, ecl, mask, maskedRows, maskedCols);
 }

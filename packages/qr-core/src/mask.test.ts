@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { penaltyScore } from './mask.js';
+import { applyMask, maskPatternsOf, penaltyScore } from './mask.js';
+import { layoutOf } from './matrix.js';
 import { seededRandom } from './test-support/random.js';
 
 /** Module grid (1 = dark) → the packed rows and columns the scorer takes. */
@@ -133,4 +134,38 @@ test('scoring stops once the sum reaches the bound, never below it', () => {
   const full = penaltyScore(rows, cols, 57, words);
   assert.equal(penaltyScore(rows, cols, 57, words, full + 1), full);
   assert.ok(penaltyScore(rows, cols, 57, words, 1) >= 1);
+});
+
+test('Table 10: each mask inverts the modules of its condition in the encoding region, and nothing else, in both orientations', () => {
+  // Table 10 in the standard's own notation: i the row, j the column.
+  const conditions: ((i: number, j: number) => boolean)[] = [
+    (i, j) => (i + j) % 2 === 0,
+    (i) => i % 2 === 0,
+    (_, j) => j % 3 === 0,
+    (i, j) => (i + j) % 3 === 0,
+    (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
+    (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
+    (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
+    (i, j) => (((i * j) % 3) + ((i + j) % 2)) % 2 === 0,
+  ];
+  const bit = (lines: Int32Array, words: number, line: number, position: number): number => (lines[line * words + (position >>> 5)]! >>> (position & 31)) & 1;
+  for (const version of [1, 2, 7, 32, 40]) {
+    const layout = layoutOf(version);
+    const { size, words, dataRows } = layout;
+    const patterns = maskPatternsOf(layout);
+    // Unmasked lines that are all light, so the masked ones are the patterns themselves.
+    const light = new Int32Array(size * words);
+    const maskedRows = new Int32Array(size * words);
+    const maskedCols = new Int32Array(size * words);
+    conditions.forEach((condition, mask) => {
+      applyMask(patterns, mask, light, light, maskedRows, maskedCols);
+      for (let i = 0; i < size; i++) {
+        for (let j = 0; j < size; j++) {
+          const inverted = bit(dataRows, words, i, j) === 1 && condition(i, j) ? 1 : 0;
+          assert.equal(bit(maskedRows, words, i, j), inverted, `version ${version}, mask ${mask}, row ${i}, column ${j}`);
+          assert.equal(bit(maskedCols, words, j, i), inverted, `version ${version}, mask ${mask}, row ${i}, column ${j} (by column)`);
+        }
+      }
+    });
+  }
 });

@@ -1,5 +1,7 @@
 /**
- * Mask evaluation, §7.8.3: the four penalty rules of Table 11, scored on bit-packed lines 32 modules at a time.
+ * Data masking, §7.8: the eight mask patterns (§7.8.2, Table 10), applied to the unmasked symbol in both
+ * packed orientations, and the evaluation of a masked symbol by the four penalty rules of Table 11 (§7.8.3),
+ * scored on bit-packed lines 32 modules at a time. Which mask wins is `encode.ts`'s choice.
  *
  * N1 = 3: each run of five or more same-colour modules in a row or column scores 3 + (length − 5).
  * N2 = 3: each 2 × 2 block of one colour scores 3 (blocks may overlap).
@@ -12,6 +14,73 @@
  * whether wider units count); this follows the reading of nayuki's reference encoder, so that both pick
  * the same mask for the same symbol — the differential test depends on it.
  */
+import type { Layout } from './matrix.js';
+
+/**
+ * Table 10: the data mask conditions, with i the row and j the column; where a condition holds,
+ * the module is inverted.
+ */
+const MASK_CONDITIONS: readonly ((i: number, j: number) => boolean)[] = [
+  (i, j) => (i + j) % 2 === 0,
+  (i) => i % 2 === 0,
+  (_, j) => j % 3 === 0,
+  (i, j) => (i + j) % 3 === 0,
+  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
+  (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
+  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
+  (i, j) => (((i + j) % 2) + ((i * j) % 3)) % 2 === 0,
+];
+
+/** For each mask 0..7 of a version: the modules it inverts (§7.8.2: only in the encoding region), by row and by column. */
+export interface MaskPatterns {
+  readonly rows: readonly Int32Array[];
+  readonly cols: readonly Int32Array[];
+}
+
+const maskPatterns: (MaskPatterns | undefined)[] = [];
+
+/** The cached mask patterns of a version. */
+export function maskPatternsOf(layout: Layout): MaskPatterns {
+  return (maskPatterns[layout.version] ??= buildMaskPatterns(layout));
+}
+
+function buildMaskPatterns({ size, words, dataRows }: Layout): MaskPatterns {
+  const rows = MASK_CONDITIONS.map(() => new Int32Array(size * words));
+  const cols = MASK_CONDITIONS.map(() => new Int32Array(size * words));
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const rowWord = y * words + (x >>> 5);
+      if (((dataRows[rowWord]! >>> (x & 31)) & 1) === 0) continue;
+      const colWord = x * words + (y >>> 5);
+      MASK_CONDITIONS.forEach((condition, m) => {
+        if (!condition(y, x)) return;
+        rows[m]![rowWord]! |= 1 << (x & 31);
+        cols[m]![colWord]! |= 1 << (y & 31);
+      });
+    }
+  }
+  return Object.freeze({ rows, cols });
+}
+
+/** `masked` = the unmasked lines XOR a mask's pattern, in both orientations. */
+export function applyMask(
+  patterns: MaskPatterns,
+  mask: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  maskedRows: Int32Array,
+  maskedCols: Int32Array,
+): void {
+  const patternRows = patterns.rows[mask]!;
+  const patternCols = patterns.cols[mask]!;
+  for (let i = 0; i < rows.length; i++) {
+    maskedRows[i] = rows[i]! ^ patternRows[i]!;
+    maskedCols[i] = cols[i]! ^ patternCols[i]!;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation, §7.8.3: the penalty rules of Table 11
 
 const N1 = 3;
 const N2 = 3;

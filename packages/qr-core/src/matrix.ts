@@ -1,12 +1,12 @@
 /**
- * The layout of a version, built once and cached: the function patterns (§6.3), the reserved format
- * areas (§7.9.1), the order in which codeword bits fill the rest (§7.7.3), and the data masks (§7.8.2)
- * restricted to the data area. Everything is bit-packed by row; the masks also by column (as rows of the
- * transposed symbol), because the encoder transposes a symbol once and then masks both orientations,
- * so that the penalty rules work 32 modules at a time.
+ * The function patterns of a version (§6.3) and the areas they leave: the modules reserved for the format
+ * information (§7.9.1) and the encoding region that codewords fill (`placement.ts`) and masks invert
+ * (`mask.ts`). Built once per version and cached.
  *
- * Packing: line i, module j is bit (j & 31) of word i × words + (j >>> 5); bits past the symbol's edge are 0.
+ * Packing, here and in every later stage: line i, module j is bit (j & 31) of word i × words + (j >>> 5);
+ * bits past the symbol's edge are 0. By row, lines are rows; by column (the transposed symbol), columns.
  */
+import { assert } from './errors.js';
 import { formatBits, versionBits } from './format.js';
 import { alignmentPositions, rawDataModules } from './tables.js';
 import type { Ecl } from './symbol.js';
@@ -19,37 +19,13 @@ export interface Layout {
   readonly words: number;
   /** Dark function modules (finders, separators, timing, alignment, version information, the dark module), by row. */
   readonly functionRows: Int32Array;
-  /**
-   * Where each codeword's bits go (§7.7.3), as runs: the bits of a codeword that land side by side in one
-   * word, right to left (two for most rows of the two-column placement, one beside function modules).
-   * Codeword i's runs are `placementRuns[placementStarts[i] .. placementStarts[i + 1])`, each packed as
-   * word << 12 | lowest bit << 7 | shift of the run in the codeword byte << 4 | length.
-   */
-  readonly placementRuns: Int32Array;
-  readonly placementStarts: Int32Array;
+  /** The encoding region less the format information: the modules of codewords and remainder bits, by row. */
+  readonly dataRows: Int32Array;
   /** The modules of the two copies of the format information, bit 0 first (15 each), as packed positions by row. */
   readonly formatRowBits: Int32Array;
   /** The same modules, as packed positions by column. */
   readonly formatColBits: Int32Array;
-  /** For each mask 0..7: the modules it inverts (its pattern within the data area), by row and by column. */
-  readonly maskRows: readonly Int32Array[];
-  readonly maskCols: readonly Int32Array[];
 }
-
-/**
- * Table 10: the data mask conditions, with i the row and j the column; where a condition holds,
- * the module is inverted.
- */
-const MASK_CONDITIONS: readonly ((i: number, j: number) => boolean)[] = [
-  (i, j) => (i + j) % 2 === 0,
-  (i) => i % 2 === 0,
-  (_, j) => j % 3 === 0,
-  (i, j) => (i + j) % 3 === 0,
-  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
-  (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
-  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
-  (i, j) => (((i + j) % 2) + ((i * j) % 3)) % 2 === 0,
-];
 
 const layouts: (Layout | undefined)[] = [];
 
@@ -98,7 +74,7 @@ function buildLayout(version: number): Layout {
   const formatRowBits = new Int32Array(30);
   const formatColBits = new Int32Array(30);
   for (let i = 0; i < 15; i++) {
-    // First copy, around the top-left finder: bits 0–7 up column 8, bits 8–14 along row 8 to the left.
+    // First copy, around the top-left finder: bits 0–7 down column 8, bits 8–14 along row 8 to the left (both skip the timing pattern).
     const x1 = i < 8 ? 8 : i === 8 ? 7 : 14 - i;
     const y1 = i < 6 ? i : i < 8 ? i + 1 : 8;
     // Second copy: bits 0–7 along row 8 from the right edge, bits 8–14 down column 8 at the bottom.
@@ -125,73 +101,26 @@ function buildLayout(version: number): Layout {
     }
   }
 
-  const lineWords = size * words;
-  const functionRows = new Int32Array(lineWords);
-  const maskRows = MASK_CONDITIONS.map(() => new Int32Array(lineWords));
-  const maskCols = MASK_CONDITIONS.map(() => new Int32Array(lineWords));
+  const functionRows = new Int32Array(size * words);
+  const dataRows = new Int32Array(size * words);
+  let dataModules = 0;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const rowWord = y * words + (x >>> 5);
-      const rowBit = 1 << (x & 31);
-      const colWord = x * words + (y >>> 5);
-      const colBit = 1 << (y & 31);
       const kind = grid[y * size + x];
-      if (kind === 2) {
-        functionRows[rowWord]! |= rowBit;
-      } else if (kind === 0) {
-        MASK_CONDITIONS.forEach((condition, m) => {
-          if (condition(y, x)) {
-            maskRows[m]![rowWord]! |= rowBit;
-            maskCols[m]![colWord]! |= colBit;
-          }
-        });
+      const word = y * words + (x >>> 5);
+      if (kind === 2) functionRows[word]! |= 1 << (x & 31);
+      if (kind === 0) {
+        dataRows[word]! |= 1 << (x & 31);
+        dataModules++;
       }
     }
   }
+  assert(dataModules === rawDataModules(version), `version ${version} leaves the data modules of Table 1`);
 
-  // Codeword placement, §7.7.3: two-module-wide columns from the right edge, alternately upwards and
-  // downwards, skipping the vertical timing pattern (column 6) and every function module.
-  const dataModules = rawDataModules(version);
-  const dataRowBits = new Int32Array(dataModules);
-  let n = 0;
-  for (let right = size - 1; right >= 1; right -= 2) {
-    if (right === 6) right = 5;
-    const upward = ((right + 1) & 2) === 0;
-    for (let step = 0; step < size; step++) {
-      const y = upward ? size - 1 - step : step;
-      for (let x = right; x >= right - 1; x--) {
-        if (grid[y * size + x] !== 0) continue;
-        dataRowBits[n] = ((y * words + (x >>> 5)) << 5) | (x & 31);
-        n++;
-      }
-    }
-  }
-  const { runs: placementRuns, starts: placementStarts } = placementRunsOf(dataRowBits, dataModules >>> 3);
-  if (n !== dataModules) throw new Error(`qr-core internal error: version ${version} has ${n} data modules, expected ${dataModules}`);
-
-  return Object.freeze({ version, size, words, functionRows, placementRuns, placementStarts, formatRowBits, formatColBits, maskRows, maskCols });
+  return Object.freeze({ version, size, words, functionRows, dataRows, formatRowBits, formatColBits });
 }
 
-/** {@link Layout.placementRuns} from the packed position of every data bit, in placement order. */
-function placementRunsOf(positions: Int32Array, codewords: number): { runs: Int32Array; starts: Int32Array } {
-  const runs: number[] = [];
-  const starts = new Int32Array(codewords + 1);
-  for (let i = 0; i < codewords; i++) {
-    starts[i] = runs.length;
-    for (let bit = 0; bit < 8; ) {
-      // Bit `bit` (most significant first) and the ones after it while each lands one module to the left.
-      let length = 1;
-      while (bit + length < 8 && positions[i * 8 + bit + length] === positions[i * 8 + bit]! - length && (positions[i * 8 + bit]! & 31) >= length) length++;
-      const lowest = positions[i * 8 + bit + length - 1]!;
-      runs.push(((lowest >>> 5) << 12) | ((lowest & 31) << 7) | ((8 - bit - length) << 4) | length);
-      bit += length;
-    }
-  }
-  starts[codewords] = runs.length;
-  return { runs: Int32Array.from(runs), starts };
-}
-
-/** Sets the 15 format bits of an ECL and mask, both copies, into packed rows and columns (format areas start light). */
+/** Sets the 15 format bits of an ECL and mask (§7.9.1), both copies, into packed rows and columns (format areas start light). */
 export function writeFormat(layout: Layout, ecl: Ecl, mask: number, rows: Int32Array, cols: Int32Array): void {
   const bits = formatBits(ecl, mask);
   const { formatRowBits, formatColBits } = layout;
