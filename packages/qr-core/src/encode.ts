@@ -12,7 +12,7 @@ import { applyMask, maskPatternsOf, penaltyScore } from './mask.js';
 import { placeCodewords } from './placement.js';
 import { bitsLowerBound, makeSegments, type ModeOption } from './segmentation.js';
 import { dataBits, countBits, makeEci, segmentsBitLength, versionGroup, type Segment } from './segments.js';
-import { symbolFromRows, type Ecl, type QrSymbol } from './symbol.js';
+import { PackedRows, QrSymbol, type Ecl } from './symbol.js';
 import { dataCodewords, DEFAULT_ECL, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
 
 /** Options of {@link encodeSegments}. */
@@ -201,7 +201,7 @@ function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask
   }
   applyMask(patterns, mask, rows, cols, maskedRows, maskedCols);
   writeFormat(layout, ecl, mask, maskedRows, maskedCols);
-  const symbol = symbolFromRows(version, ecl, mask, maskedRows.slice());
+  const symbol = new QrSymbol(version, ecl, mask, new PackedRows(maskedRows.slice()));
   assert(symbol.get(8, size - 8), 'the dark module is dark');
   return symbol;
 }
