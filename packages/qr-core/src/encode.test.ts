@@ -5,16 +5,11 @@ import { QrError } from './errors.js';
 import { formatBits } from './format.js';
 import { makeBytes, makeEci, makeNumeric } from './segments.js';
 import type { QrSymbol } from './symbol.js';
+import { readFormat as readFormatBits } from './test-support/read-back.js';
 
 /** The 15 format bits read back from the first copy around the top-left finder (§7.9.1). */
 function readFormat(qr: QrSymbol): number {
-  let bits = 0;
-  for (let i = 0; i < 15; i++) {
-    const x = i < 8 ? 8 : i === 8 ? 7 : 14 - i;
-    const y = i < 6 ? i : i < 8 ? i + 1 : 8;
-    if (qr.get(x, y)) bits |= 1 << i;
-  }
-  return bits;
+  return parseInt(readFormatBits((x, y) => qr.get(x, y), qr.size, 0), 2);
 }
 
 test('the symbol: size 4v + 17, finder patterns, timing patterns, the dark module, format information', () => {
@@ -22,8 +17,8 @@ test('the symbol: size 4v + 17, finder patterns, timing patterns, the dark modul
   assert.equal(qr.size, qr.version * 4 + 17);
   assert.equal(qr.modules.length, qr.size * qr.size);
   const finder = ['1111111', '1000001', '1011101', '1011101', '1011101', '1000001', '1111111'];
-  for (const [ox, oy] of [[0, 0], [qr.size - 7, 0], [0, qr.size - 7]]) {
-    finder.forEach((row, dy) => [...row].forEach((module, dx) => assert.equal(qr.get(ox! + dx, oy! + dy), module === '1')));
+  for (const [ox, oy] of [[0, 0], [qr.size - 7, 0], [0, qr.size - 7]] as const) {
+    finder.forEach((row, dy) => [...row].forEach((module, dx) => assert.equal(qr.get(ox + dx, oy + dy), module === '1')));
   }
   for (let i = 8; i < qr.size - 8; i++) {
     assert.equal(qr.get(i, 6), i % 2 === 0, `horizontal timing at ${i}`);
