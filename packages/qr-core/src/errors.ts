@@ -15,7 +15,9 @@ export type QrErrorCode =
   /** The data cannot be represented in the requested mode (e.g. letters with mode 'numeric'). */
   | 'INVALID_DATA'
   /** A renderer was asked for an image larger than its limit. */
-  | 'IMAGE_TOO_LARGE';
+  | 'IMAGE_TOO_LARGE'
+  /** A logo image is not a valid PNG file, or is larger than the limits (png-reader.ts). */
+  | 'INVALID_LOGO';
 
 export class QrError extends Error {
   readonly code: QrErrorCode;
