@@ -10,13 +10,19 @@
  *   (then a 2-byte tRNS names the transparent grey level);
  * - otherwise a 2-entry palette (colour type 3, PLTE) with a tRNS of alpha values when a colour
  *   is not opaque, ordered so that the tRNS is as short as it can be.
+ *
+ * Styled drawings (module or finder shapes other than 'square', or a finder colour of its own) are
+ * drawn with anti-aliased edges by {@link styledScanlines}: a palette of the light colour, each ink
+ * (dark, and the finder colour when it differs) and a few levels between light and each ink, at the
+ * smallest bit depth that holds them. The plain drawing never goes there and stays as above.
  */
 
 import * as zlib from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import type { Rgba } from './color.js';
 import { QrError } from './errors.js';
-import { drawingOptions, imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, scaleOption, type DrawingOptions } from './render-options.js';
+import { drawingOptions, imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, sameColor, scaleOption, type Drawing, type DrawingOptions } from './render-options.js';
+import { dataModules, finderArea, finderOrigins, FINDER_SIDE, moduleArea, roundedCorners, type FinderShape, type ModuleShape } from './shapes.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface PngOptions extends DrawingOptions {
@@ -29,7 +35,8 @@ export interface PngOptions extends DrawingOptions {
  * `QrError('IMAGE_TOO_LARGE')` when a side would exceed {@link MAX_IMAGE_SIDE_PX}.
  */
 export function toPNG(qr: QrSymbol, options: PngOptions = {}): Uint8Array {
-  const { margin, dark, light } = drawingOptions(options);
+  const drawing = drawingOptions(options);
+  const { margin, dark, light } = drawing;
   const scale = scaleOption(options.scale);
   const sidePx = imageSidePx(qr, { scale, margin });
   if (sidePx > MAX_IMAGE_SIDE_PX) {
@@ -41,6 +48,10 @@ export function toPNG(qr: QrSymbol, options: PngOptions = {}): Uint8Array {
     );
   }
 
+  if (drawing.styled) {
+    const styled = styledImage(qr, drawing, scale);
+    return assemble(sidePx, styled.colors, zlib.deflateSync(styled.raw, deflateOptions(styled.raw.length)), styled.bitDepth);
+  }
   const colors = colorModel(dark, light);
   const raw = scanlines(qr, scale, margin, colors.darkBit);
   const idat = zlib.deflateSync(raw, deflateOptions(raw.length));
@@ -156,6 +167,203 @@ function flipBits(data: Uint8Array, row: number, start: number, end: number): vo
 }
 
 // ---------------------------------------------------------------------------------------------
+// Styled drawings: shapes with anti-aliased edges
+
+/**
+ * Levels strictly between light and an ink that draws curves (the dark ink when the module shape,
+ * or the finders drawn in it, are not square; the finder ink when the finder shape is not). Each
+ * pixel's coverage (the exact share of it inside the shape) is rounded to the nearest of
+ * 0, 1/3, 2/3, 1. Two levels keep a drawing in one ink at 2 bits per pixel (4 palette entries);
+ * a finder colour of its own with curves takes 4 bits. An ink drawing only squares at a whole
+ * number of pixels per module needs no levels: its edges fall between pixels.
+ */
+export const EDGE_LEVELS = 2;
+
+interface StyledImage {
+  /** The scanlines (filter type None on every row), to deflate. */
+  readonly raw: Uint8Array;
+  readonly bitDepth: number;
+  readonly colors: { colorType: 3; palette: Uint8Array; transparency: Uint8Array | undefined };
+}
+
+/**
+ * The scanlines of a styled drawing. Palette index 0 is the light colour, so the zeroed buffer is
+ * already the light image; index j (1..n) is the dark ink at coverage j/n, and when the finders
+ * have an ink of their own its n' levels follow. Every dark module and every finder is ORed in
+ * from a tile: its pixels' indices, packed at the image's bit depth and shifted for each pixel
+ * phase a tile can start at within a byte, made once per (shape, corner variant, scale, palette
+ * layout) and kept (see {@link tileCache}). Modules never overlap, so ORing into light pixels is
+ * writing. Where every tile of a module row is symmetric top to bottom (dots, squares), only the
+ * upper half of its pixel rows is drawn and the lower half copied from it; the finders, drawn
+ * after, are never in those copies.
+ */
+function styledImage(qr: QrSymbol, drawing: Drawing, scale: number): StyledImage {
+  const { margin, moduleShape, finderShape } = drawing;
+  const ownFinderInk = !sameColor(drawing.finderColor, drawing.dark);
+  const darkCurves = moduleShape !== 'square' || (!ownFinderInk && finderShape !== 'square');
+  const darkLevels = darkCurves ? EDGE_LEVELS + 1 : 1;
+  const finderLevels = !ownFinderInk ? darkLevels : finderShape !== 'square' ? EDGE_LEVELS + 1 : 1;
+  const colors: Rgba[] = [drawing.light];
+  for (let j = 1; j <= darkLevels; j++) colors.push(mix(drawing.light, drawing.dark, j / darkLevels));
+  if (ownFinderInk) for (let j = 1; j <= finderLevels; j++) colors.push(mix(drawing.light, drawing.finderColor, j / finderLevels));
+  const bitDepth = colors.length <= 2 ? 1 : colors.length <= 4 ? 2 : colors.length <= 16 ? 4 : 8;
+  const palette = new Uint8Array(3 * colors.length);
+  colors.forEach((color, i) => palette.set([color.r, color.g, color.b], 3 * i));
+  let opaqueFrom = colors.length;
+  while (opaqueFrom > 0 && colors[opaqueFrom - 1]!.a === 255) opaqueFrom--;
+  const transparency = opaqueFrom === 0 ? undefined : Uint8Array.from(colors.slice(0, opaqueFrom), (color) => color.a);
+
+  const size = qr.size;
+  const sidePx = (size + 2 * margin) * scale;
+  const stride = ((sidePx * bitDepth + 7) >> 3) + 1;
+  const length = stride * sidePx;
+  // A few bytes of slack: the last byte of a tile row may lie past the end of the last image row
+  // (it is 0 there, and ORing 0 changes nothing); they are not part of the image.
+  const raw = new Uint8Array(length + 8);
+
+  const finders = finderOrigins(qr);
+  const modules = dataModules(qr, finders);
+  const moduleTiles = tiles(moduleShape, scale, darkLevels, bitDepth, 1);
+  const rounded = moduleShape === 'rounded';
+  const upperRows = rounded ? scale : (scale + 1) >> 1;
+  for (let y = 0; y < size; y++) {
+    const top = (y + margin) * scale;
+    for (let x = 0; x < size; x++) {
+      if (modules[y * size + x] !== 1) continue;
+      const variant = rounded ? roundedCorners(modules, size, x, y) : 0;
+      blit(raw, stride, moduleTiles, variant, (x + margin) * scale, top, upperRows, bitDepth);
+    }
+    for (let row = upperRows; row < scale; row++) {
+      const from = (top + scale - 1 - row) * stride;
+      raw.copyWithin((top + row) * stride, from, from + stride);
+    }
+  }
+  if (finders.length > 0) {
+    const finderTiles = tiles(finderShape, scale, finderLevels, bitDepth, ownFinderInk ? 1 + darkLevels : 1, true);
+    for (const [x, y] of finders) blit(raw, stride, finderTiles, 0, (x + margin) * scale, (y + margin) * scale, finderTiles.height, bitDepth);
+  }
+  return { raw: raw.subarray(0, length), bitDepth, colors: { colorType: 3, palette, transparency } };
+}
+
+/** `ink` over `light` at `coverage` (0..1), mixed with premultiplied alpha: light at 0, the ink itself at 1. */
+function mix(light: Rgba, ink: Rgba, coverage: number): Rgba {
+  if (coverage >= 1) return ink;
+  const a = coverage * ink.a + (1 - coverage) * light.a;
+  if (a === 0) return { r: 0, g: 0, b: 0, a: 0 };
+  const channel = (i: number, l: number): number => Math.round((coverage * ink.a * i + (1 - coverage) * light.a * l) / a);
+  return { r: channel(ink.r, light.r), g: channel(ink.g, light.g), b: channel(ink.b, light.b), a: Math.round(a) };
+}
+
+/**
+ * The packed tiles of one shape at one scale: for each variant (the 16 corner sets of 'rounded',
+ * else one) and each phase p (the tile's first pixel is pixel p of a byte), `height` rows of
+ * `rowBytes` bytes.
+ */
+interface TileSet {
+  readonly height: number;
+  readonly rowBytes: number;
+  readonly phases: number;
+  /** [variant][phase] → height × rowBytes bytes. */
+  readonly packed: readonly (readonly Uint8Array[])[];
+}
+
+/**
+ * Tiles made so far, by shape, scale and palette layout: a handful of small arrays each (a
+ * rounded module at scale 10 and 2 bits is 16 × 4 × 40 bytes; a finder is 70 rows of 19 bytes per
+ * phase), so the few most recent are kept and the oldest dropped beyond that.
+ */
+const tileCache = new Map<string, TileSet>();
+const TILE_CACHE_LIMIT = 24;
+
+function tiles(shape: ModuleShape | FinderShape, scale: number, levels: number, bitDepth: number, firstIndex: number, finder = false): TileSet {
+  const key = `${finder ? 'finder' : 'module'} ${shape} ${scale} ${levels} ${bitDepth} ${firstIndex}`;
+  let set = tileCache.get(key);
+  if (set === undefined) {
+    set = finder
+      ? packTiles([finderCoverage(shape as FinderShape, scale)], FINDER_SIDE * scale, levels, bitDepth, firstIndex)
+      : packTiles(moduleCoverages(shape as ModuleShape, scale), scale, levels, bitDepth, firstIndex);
+    if (tileCache.size >= TILE_CACHE_LIMIT) tileCache.delete(tileCache.keys().next().value!);
+    tileCache.set(key, set);
+  }
+  return set;
+}
+
+/**
+ * Coverage of each pixel of a module tile (scale × scale, row-major), per variant: for 'rounded',
+ * variant v has the corners of its corner bits rounded, made from each corner's cut (the part of
+ * the pixel that rounding that corner removes), computed once.
+ */
+function moduleCoverages(shape: ModuleShape, scale: number): Float64Array[] {
+  const pixels = scale * scale;
+  const area = (corners: number, i: number): number => {
+    const px = i % scale;
+    const py = (i - px) / scale;
+    return moduleArea(shape, corners, px / scale, py / scale, (px + 1) / scale, (py + 1) / scale) * pixels;
+  };
+  if (shape !== 'rounded') return [Float64Array.from({ length: pixels }, (_, i) => area(0, i))];
+  const cuts = [1, 2, 4, 8].map((corner) => Float64Array.from({ length: pixels }, (_, i) => 1 - area(corner, i)));
+  return Array.from({ length: 16 }, (_, variant) => {
+    const coverage = new Float64Array(pixels).fill(1);
+    for (let c = 0; c < 4; c++) {
+      if (variant & (1 << c)) for (let i = 0; i < pixels; i++) coverage[i]! -= cuts[c]![i]!;
+    }
+    return coverage;
+  });
+}
+
+/** Coverage of each pixel of a finder tile (7·scale square), computed over one quarter and mirrored (the shapes are symmetric). */
+function finderCoverage(shape: FinderShape, scale: number): Float64Array {
+  const side = FINDER_SIDE * scale;
+  const coverage = new Float64Array(side * side);
+  const half = side >> 1;
+  for (let py = 0; py < side - half; py++) {
+    for (let px = 0; px < side - half; px++) {
+      const value = finderArea(shape, px / scale, py / scale, (px + 1) / scale, (py + 1) / scale) * scale * scale;
+      const mx = side - 1 - px;
+      const my = side - 1 - py;
+      coverage[py * side + px] = coverage[py * side + mx] = coverage[my * side + px] = coverage[my * side + mx] = value;
+    }
+  }
+  return coverage;
+}
+
+/** Rounds each coverage to a level (0 = light, else palette index firstIndex − 1 + level) and packs it for every phase. */
+function packTiles(coverages: Float64Array[], side: number, levels: number, bitDepth: number, firstIndex: number): TileSet {
+  const phases = 8 / bitDepth;
+  const rowBytes = Math.ceil(((phases - 1 + side) * bitDepth) / 8);
+  const packed = coverages.map((coverage) => {
+    const indices = Uint8Array.from(coverage, (value) => {
+      const level = Math.round(value * levels);
+      return level <= 0 ? 0 : firstIndex - 1 + Math.min(level, levels);
+    });
+    return Array.from({ length: phases }, (_, phase) => {
+      const tile = new Uint8Array(side * rowBytes);
+      for (let y = 0; y < side; y++) {
+        for (let x = 0; x < side; x++) {
+          const index = indices[y * side + x]!;
+          if (index === 0) continue;
+          const bit = (phase + x) * bitDepth;
+          tile[y * rowBytes + (bit >> 3)]! |= index << (8 - bitDepth - (bit & 7));
+        }
+      }
+      return tile;
+    });
+  });
+  return { height: side, rowBytes, phases, packed };
+}
+
+/** ORs the first `rows` rows of tile `variant` into the scanlines with its top-left pixel at (x, y). */
+function blit(raw: Uint8Array, stride: number, set: TileSet, variant: number, x: number, y: number, rows: number, bitDepth: number): void {
+  const tile = set.packed[variant]![x % set.phases]!;
+  const rowBytes = set.rowBytes;
+  let at = y * stride + 1 + ((x * bitDepth) >> 3);
+  // The last byte of a tile row may reach past the image row; it is then 0, and ORing 0 changes nothing.
+  for (let row = 0, from = 0; row < rows; row++, at += stride, from += rowBytes) {
+    for (let b = 0; b < rowBytes; b++) raw[at + b]! |= tile[from + b]!;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Compression
 
 /**
@@ -190,12 +398,12 @@ const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x
 /** Length, type and CRC around each chunk's data (PNG §5.3). */
 const CHUNK_OVERHEAD = 12;
 
-function assemble(sidePx: number, colors: ColorModel, idat: Uint8Array): Uint8Array {
+function assemble(sidePx: number, colors: Pick<ColorModel, 'colorType' | 'palette' | 'transparency'>, idat: Uint8Array, bitDepth = 1): Uint8Array {
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
   view.setUint32(0, sidePx);
   view.setUint32(4, sidePx);
-  ihdr[8] = 1; // bit depth
+  ihdr[8] = bitDepth;
   ihdr[9] = colors.colorType;
   // Compression method 0, filter method 0, no interlace (bytes 10..12 stay 0).
 

@@ -6,7 +6,7 @@
  */
 
 import { parseColor, type Rgba } from './color.js';
-import { checkOptionsObject, integerOption } from './options.js';
+import { checkOptionsObject, choiceOption, integerOption } from './options.js';
 import type { QrSymbol } from './symbol.js';
 
 /** The quiet zone ISO/IEC 18004:2015 §6.3.8 asks for, in modules: every renderer's default. */
@@ -55,6 +55,27 @@ export function largestScale(qr: QrSymbol, { margin = DEFAULT_MARGIN, limitPx = 
   return Math.min(MAX_SCALE, Math.floor(limitPx / (qr.size + 2 * margin)));
 }
 
+/**
+ * How dark modules outside the finder patterns are drawn (see `shapes.ts` for the geometry):
+ * - `'square'`: each module fills its square (the default, and the only drawing before shapes);
+ * - `'rounded'`: modules joined into runs and blobs whose outer corners are rounded — a dark
+ *   module's corner becomes a quarter circle of radius ½ module when both modules beside it at
+ *   that corner are light, so a lone module is a circle and a run ends in half circles;
+ * - `'dots'`: a circle of diameter 1 module per dark module.
+ */
+export const MODULE_SHAPES = Object.freeze(['square', 'rounded', 'dots'] as const);
+export type ModuleShape = (typeof MODULE_SHAPES)[number];
+
+/**
+ * How the three finder patterns (the 7 × 7 corners, ISO/IEC 18004:2015 §6.3.3) are drawn, each as a
+ * whole — a ring (7 × 7 minus 5 × 5) around a 3 × 3 centre — never module by module:
+ * - `'square'`: the standard's squares (the default);
+ * - `'rounded'`: the ring with corners of radius 2 outside and 1 inside, the centre with radius 1;
+ * - `'circle'`: concentric circles of diameters 7, 5 and 3 modules.
+ */
+export const FINDER_SHAPES = Object.freeze(['square', 'rounded', 'circle'] as const);
+export type FinderShape = (typeof FINDER_SHAPES)[number];
+
 /** The options of every image renderer (PNG, SVG): how the symbol is drawn, whatever the format. */
 export interface DrawingOptions {
   /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
@@ -63,6 +84,12 @@ export interface DrawingOptions {
   dark?: string;
   /** Colour of light modules and the quiet zone (default '#ffffff'); 'transparent' draws no background. */
   light?: string;
+  /** Shape of the dark modules outside the finder patterns: one of {@link MODULE_SHAPES} (default 'square'). */
+  moduleShape?: ModuleShape;
+  /** Shape of the three finder patterns: one of {@link FINDER_SHAPES} (default 'square'). */
+  finderShape?: FinderShape;
+  /** Colour of the three finder patterns (default: the `dark` colour), in the forms `dark` takes. */
+  finderColor?: string;
 }
 
 /** {@link DrawingOptions} checked, with their defaults: what a renderer draws with. */
@@ -70,16 +97,40 @@ export interface Drawing {
   readonly margin: number;
   readonly dark: Rgba;
   readonly light: Rgba;
+  readonly moduleShape: ModuleShape;
+  readonly finderShape: FinderShape;
+  readonly finderColor: Rgba;
+  /**
+   * False when the drawing is the plain one — square modules, square finders in the dark colour —
+   * which the renderers draw exactly as they did before shapes existed, byte for byte.
+   */
+  readonly styled: boolean;
 }
 
 /** Checks `options` (an object, each drawing option in range) and fills in the defaults. */
 export function drawingOptions(options: DrawingOptions): Drawing {
   checkOptionsObject(options);
+  const margin = marginOption(options.margin);
+  const dark = colorOption('dark', options.dark, DEFAULT_DARK);
+  const light = colorOption('light', options.light, DEFAULT_LIGHT);
+  const moduleShape = choiceOption('moduleShape', options.moduleShape, MODULE_SHAPES, 'square');
+  const finderShape = choiceOption('finderShape', options.finderShape, FINDER_SHAPES, 'square');
+  const finderColor = options.finderColor === undefined ? dark : parseColor(options.finderColor, 'finderColor');
   return {
-    margin: marginOption(options.margin),
-    dark: colorOption('dark', options.dark, DEFAULT_DARK),
-    light: colorOption('light', options.light, DEFAULT_LIGHT),
+    margin,
+    dark,
+    light,
+    moduleShape,
+    finderShape,
+    finderColor,
+    styled: moduleShape !== 'square' || finderShape !== 'square' || !sameColor(finderColor, dark),
   };
+}
+
+/** Whether two colours paint the same: equal channels, or both fully transparent. */
+export function sameColor(a: Rgba, b: Rgba): boolean {
+  if (a.a === 0 && b.a === 0) return true;
+  return a.r === b.r && a.g === b.g && a.b === b.b && a.a === b.a;
 }
 
 /** The quiet zone option, in modules (default {@link DEFAULT_MARGIN}). */

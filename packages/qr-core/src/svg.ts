@@ -6,11 +6,20 @@
  * is in ONE `<path>`: a horizontal run of n dark modules is one rectangle `m dx dy h n v1 h-n z`
  * with relative moves, which keeps a version-40 symbol around 40 KB instead of the megabytes a
  * `<rect>` per module would take.
+ *
+ * Styled drawings (a module or finder shape other than 'square', or a finder colour of its own)
+ * stay plain paths — no clip paths, masks, filters, `<use>` or CSS — one per colour and shape
+ * family: the dark modules outside the finders in one, drawn in the module shape, and the three
+ * finder patterns in another, in the finder colour, each finder as three nested outlines (7 × 7,
+ * 5 × 5, 3 × 3) filled with `fill-rule="evenodd"`. Round parts are arcs (`a`) of the radii in
+ * `shapes.ts`, every number written in as few characters as it takes. Those drawings leave out
+ * `shape-rendering="crispEdges"`, so that curves are anti-aliased.
  */
 
 import type { Rgba } from './color.js';
 import { integerOption } from './options.js';
-import { drawingOptions, type DrawingOptions } from './render-options.js';
+import { drawingOptions, type Drawing, type DrawingOptions } from './render-options.js';
+import { dataModules, DOT_RADIUS, FINDER_ROUNDING, finderOrigins, FINDER_SIDE, MODULE_CORNER_RADIUS } from './shapes.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface SvgOptions extends DrawingOptions {
@@ -20,12 +29,16 @@ export interface SvgOptions extends DrawingOptions {
 
 /** Renders `qr` as an SVG document. Throws `QrError('INVALID_OPTION')` on a bad option. */
 export function toSVG(qr: QrSymbol, options: SvgOptions = {}): string {
-  const { margin, dark, light } = drawingOptions(options);
+  const drawing = drawingOptions(options);
+  const { margin, dark, light } = drawing;
   const sizePx = options.size === undefined ? undefined : integerOption('size', options.size, 1, 65535, 0);
   const side = qr.size + 2 * margin;
 
   const pixelSize = sizePx === undefined ? '' : ` width="${sizePx}" height="${sizePx}"`;
   const background = light.a === 0 ? '' : `<rect width="${side}" height="${side}"${fill(light)}/>`;
+  if (drawing.styled) {
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"${pixelSize}>${background}${styledPaths(qr, drawing)}</svg>`;
+  }
   const runs = darkRunsPath(qr, margin);
   const path = runs === '' ? '' : `<path${fill(dark)} d="${runs}"/>`;
   return (
@@ -65,4 +78,285 @@ function fill(color: Rgba): string {
   const hex = (n: number): string => n.toString(16).padStart(2, '0');
   const opacity = color.a === 255 ? '' : ` fill-opacity="${+(color.a / 255).toFixed(3)}"`;
   return ` fill="#${hex(color.r)}${hex(color.g)}${hex(color.b)}"${opacity}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styled drawings
+
+/** The data modules' path in the module shape, then the finders' path in the finder colour. */
+function styledPaths(qr: QrSymbol, drawing: Drawing): string {
+  const finders = finderOrigins(qr);
+  const modules = dataModules(qr, finders);
+  const size = qr.size;
+  const data = new PathWriter();
+  if (drawing.moduleShape === 'rounded') roundedOutlines(data, modules, size, drawing.margin);
+  else runs(data, modules, size, drawing.margin, drawing.moduleShape === 'dots');
+  const finderPath = new PathWriter();
+  for (const [x0, y0] of finders) finderOutlines(finderPath, drawing.finderShape, x0 + drawing.margin, y0 + drawing.margin);
+  const dataD = data.toString();
+  const finderD = finderPath.toString();
+  return (
+    (dataD === '' ? '' : `<path${fill(drawing.dark)} d="${dataD}"/>`) +
+    (finderD === '' ? '' : `<path${fill(drawing.finderColor)} fill-rule="evenodd" d="${finderD}"/>`)
+  );
+}
+
+/**
+ * Path data written compactly: relative commands only (after the first move), a command letter
+ * left out where the previous command repeats, numbers without leading zeros (`.5`) and with a
+ * separator only where the next number would otherwise run into the previous one.
+ */
+class PathWriter {
+  readonly #parts: string[] = [];
+  /** The pen, and the start of the current subpath (where `z` takes the pen). */
+  #x = 0;
+  #y = 0;
+  #startX = 0;
+  #startY = 0;
+  #first = true;
+  #lastCommand = '';
+  /** The previous number, when the previous token was one (for the separator). */
+  #lastNumber: string | undefined;
+
+  #command(letter: string): void {
+    if (letter === this.#lastCommand && letter === 'a') {
+      this.#lastCommand = letter;
+      return; // arguments of a repeated arc follow the previous ones
+    }
+    this.#parts.push(letter);
+    this.#lastCommand = letter;
+    this.#lastNumber = undefined;
+  }
+
+  #number(value: number): void {
+    const text = formatNumber(value);
+    const previous = this.#lastNumber;
+    // A separator unless the number starts with '-', or with '.' after a number that has one.
+    if (previous !== undefined && !(text[0] === '-' || (text[0] === '.' && previous.includes('.')))) this.#parts.push(' ');
+    this.#parts.push(text);
+    this.#lastNumber = text;
+  }
+
+  /** Starts a subpath at (x, y): `M` the first time, then `m` from the pen. */
+  moveTo(x: number, y: number): void {
+    if (this.#first) {
+      this.#command('M');
+      this.#number(x);
+      this.#number(y);
+      this.#first = false;
+    } else {
+      this.#command('m');
+      this.#number(x - this.#x);
+      this.#number(y - this.#y);
+    }
+    this.#x = this.#startX = x;
+    this.#y = this.#startY = y;
+  }
+
+  /** A straight line by (dx, dy), one of them 0; nothing when both are. */
+  line(dx: number, dy: number): void {
+    if (dx !== 0) {
+      this.#command('h');
+      this.#number(dx);
+    } else if (dy !== 0) {
+      this.#command('v');
+      this.#number(dy);
+    } else {
+      return;
+    }
+    this.#x += dx;
+    this.#y += dy;
+  }
+
+  /** A circular arc of radius r to (pen + (dx, dy)), clockwise on screen (sweep flag 1), the smaller one. */
+  arc(r: number, dx: number, dy: number): void {
+    this.#command('a');
+    for (const value of [r, r, 0, 0, 1, dx, dy]) this.#number(value);
+    this.#x += dx;
+    this.#y += dy;
+  }
+
+  /** Closes the subpath with a straight line; the pen goes back to its start. */
+  close(): void {
+    this.#command('z');
+    this.#x = this.#startX;
+    this.#y = this.#startY;
+  }
+
+  toString(): string {
+    return this.#parts.join('');
+  }
+}
+
+/** `0.5` → `.5`, `-0.5` → `-.5`, integers as they are. The values here are multiples of 1/2. */
+function formatNumber(value: number): string {
+  const text = String(value);
+  if (text.startsWith('0.')) return text.slice(1);
+  if (text.startsWith('-0.')) return `-${text.slice(2)}`;
+  return text;
+}
+
+/**
+ * Each horizontal run of dark modules: as a rectangle (square modules), or as a chain of touching
+ * circles (dots), written as the upper half circles left to right and the lower ones back, which
+ * brings the pen back to the start (so no `z`).
+ */
+function runs(path: PathWriter, modules: Uint8Array, size: number, margin: number, dots: boolean): void {
+  for (let y = 0; y < size; y++) {
+    const row = y * size;
+    for (let x = 0; x < size; ) {
+      if (modules[row + x] !== 1) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < size && modules[row + x] === 1) x++;
+      const length = x - start;
+      if (dots) {
+        const d = 2 * DOT_RADIUS;
+        path.moveTo(start + margin + 0.5 - DOT_RADIUS, y + margin + 0.5);
+        for (let i = 0; i < length; i++) path.arc(DOT_RADIUS, d, 0);
+        for (let i = 0; i < length; i++) path.arc(DOT_RADIUS, -d, 0);
+      } else {
+        path.moveTo(start + margin, y + margin);
+        path.line(length, 0);
+        path.line(0, 1);
+        path.line(-length, 0);
+        path.close();
+      }
+    }
+  }
+}
+
+/** Directions along module edges: east, south, west, north (clockwise on screen, y downwards). */
+const DX = [1, 0, -1, 0] as const;
+const DY = [0, 1, 0, -1] as const;
+
+/**
+ * The 'rounded' module shape as the outlines of the regions of edge-connected dark modules, each
+ * convex corner a quarter circle of radius ½ (there both modules beside the dark one are light),
+ * each concave corner square.
+ *
+ * Every edge between a dark and a light module is directed so that the dark module is on its
+ * right (outer outlines run clockwise, holes anticlockwise, so the default nonzero fill rule
+ * fills them right). An outline is followed from its top-left vertex, turning right where it can,
+ * so that two dark modules meeting only at a corner are separate outlines, both rounded there; a
+ * right turn is a convex corner, a left turn a concave one.
+ */
+function roundedOutlines(path: PathWriter, modules: Uint8Array, size: number, margin: number): void {
+  const stride = size + 1;
+  // Out-going boundary edges of each vertex (x, y) at y × stride + x, one bit per direction.
+  const out = new Uint8Array(stride * stride);
+  const dark = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < size && y < size && modules[y * size + x] === 1;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if (modules[y * size + x] !== 1) continue;
+      if (!dark(x, y - 1)) out[y * stride + x]! |= 1; // top edge, eastwards
+      if (!dark(x + 1, y)) out[y * stride + x + 1]! |= 2; // right edge, southwards
+      if (!dark(x, y + 1)) out[(y + 1) * stride + x + 1]! |= 4; // bottom edge, westwards
+      if (!dark(x - 1, y)) out[(y + 1) * stride + x]! |= 8; // left edge, northwards
+    }
+  }
+  const r = MODULE_CORNER_RADIUS;
+  // One outline: its corners (vertex and whether convex) and the direction leaving each.
+  const cornerX: number[] = [];
+  const cornerY: number[] = [];
+  const convex: boolean[] = [];
+  const leaving: number[] = [];
+  for (let v0 = 0; v0 < out.length; v0++) {
+    while (out[v0] !== 0) {
+      cornerX.length = cornerY.length = convex.length = leaving.length = 0;
+      const x0 = v0 % stride;
+      const y0 = (v0 - x0) / stride;
+      // The top-left vertex of an outline not yet drawn: a corner, left eastwards (outer) or southwards (hole).
+      const d0 = 31 - Math.clz32(out[v0]! & -out[v0]!);
+      let x = x0;
+      let y = y0;
+      let d = d0;
+      cornerX.push(x0);
+      cornerY.push(y0);
+      leaving.push(d0);
+      for (;;) {
+        out[y * stride + x]! &= ~(1 << d);
+        x += DX[d]!;
+        y += DY[d]!;
+        const here = y * stride + x;
+        const edges = out[here]! | (x === x0 && y === y0 ? 1 << d0 : 0);
+        const right = (d + 1) & 3;
+        const left = (d + 3) & 3;
+        const next = edges & (1 << right) ? right : edges & (1 << d) ? d : left;
+        if (x === x0 && y === y0 && next === d0) {
+          convex.unshift(next === right); // the turn at the start vertex
+          break;
+        }
+        if (next !== d) {
+          cornerX.push(x);
+          cornerY.push(y);
+          convex.push(next === right);
+          leaving.push(next);
+        }
+        d = next;
+      }
+      writeOutline(path, cornerX, cornerY, convex, leaving, margin, r);
+    }
+  }
+}
+
+/**
+ * Writes one outline from its corners. A convex corner is an arc from ½ before it to ½ after it.
+ * The subpath starts at the first corner (or just before its arc), so that the last straight
+ * stretch is the one `z` draws.
+ */
+function writeOutline(path: PathWriter, xs: number[], ys: number[], convex: boolean[], leaving: number[], margin: number, r: number): void {
+  const n = xs.length;
+  const last = leaving[n - 1]!;
+  if (convex[0]) path.moveTo(xs[0]! + margin - r * DX[last]!, ys[0]! + margin - r * DY[last]!);
+  else path.moveTo(xs[0]! + margin, ys[0]! + margin);
+  for (let i = 0; i < n; i++) {
+    if (convex[i]) {
+      const before = leaving[(i + n - 1) % n]!;
+      const after = leaving[i]!;
+      path.arc(r, r * (DX[before]! + DX[after]!), r * (DY[before]! + DY[after]!));
+    }
+    if (i === n - 1) break; // the last stretch, back to the start, is the close
+    const d = leaving[i]!;
+    const length = Math.abs(xs[i + 1]! - xs[i]!) + Math.abs(ys[i + 1]! - ys[i]!);
+    const straight = length - (convex[i] ? r : 0) - (convex[i + 1] ? r : 0);
+    path.line(straight * DX[d]!, straight * DY[d]!);
+  }
+  path.close();
+}
+
+/**
+ * One finder pattern whose 7 × 7 square has its top-left corner at (x, y): its outer outline,
+ * the light ring's and the centre's, nested, for the even-odd fill rule.
+ */
+function finderOutlines(path: PathWriter, shape: Drawing['finderShape'], x: number, y: number): void {
+  const { outer, inner, centre } = FINDER_ROUNDING;
+  for (const [inset, radius] of [[0, outer], [1, inner], [2, centre]] as const) {
+    const side = FINDER_SIDE - 2 * inset;
+    const left = x + inset;
+    const top = y + inset;
+    if (shape === 'circle') {
+      // Two half circles, from the left end of the horizontal diameter and back: the pen ends where it began.
+      path.moveTo(left, top + side / 2);
+      path.arc(side / 2, side, 0);
+      path.arc(side / 2, -side, 0);
+    } else {
+      const r = shape === 'rounded' ? radius : 0;
+      const straight = side - 2 * r;
+      path.moveTo(left + r, top);
+      path.line(straight, 0);
+      if (r) path.arc(r, r, r);
+      path.line(0, straight);
+      if (r) path.arc(r, -r, r);
+      path.line(-straight, 0);
+      if (r) path.arc(r, -r, -r);
+      if (r) {
+        path.line(0, -straight);
+        path.arc(r, r, -r);
+      }
+      path.close();
+    }
+  }
 }
