@@ -9,7 +9,7 @@ import { checkOptionsObject, choiceOption, integerOption } from './options.js';
 import { dataCodewordsOf, interleavedCodewords } from './codewords.js';
 import { layoutOf, writeFormat } from './matrix.js';
 import { applyMask, maskPatternsOf, penaltyScore } from './mask.js';
-import { placeCodewords } from './placement.js';
+import { placeCodewords, transpose } from './placement.js';
 import { bitsLowerBound, makeSegments, type ModeOption } from './segmentation.js';
 import { dataBits, countBits, makeEci, segmentsBitLength, versionGroup, type Segment } from './segments.js';
 import { PackedRows, QrSymbol, type Ecl } from './symbol.js';
@@ -184,7 +184,8 @@ function drawSymbol(version: number, ecl: Ecl, codewords: Uint8Array, forcedMask
   const { size, words } = layout;
   const patterns = maskPatternsOf(layout);
   const { rows, cols, maskedRows, maskedCols } = (workspaces[version] ??= newWorkspace(layout.functionRows.length));
-  placeCodewords(layout, codewords, rows, cols);
+  placeCodewords(layout, codewords, rows);
+  transpose(rows, cols, size, words);
 
   let mask = forcedMask;
   if (mask < 0) {

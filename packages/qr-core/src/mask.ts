@@ -31,6 +31,28 @@ const MASK_CONDITIONS: readonly ((i: number, j: number) => boolean)[] = [
   (i, j) => (((i + j) % 2) + ((i * j) % 3)) % 2 === 0,
 ];
 
+/**
+ * The conditions depend on i and j only through their remainders modulo 2, 3, 4 and 6, so each pattern is a
+ * 12 × 12 tile repeated; and word k of a line starts at module 32k ≡ 0, 8, 4 (mod 12) for k ≡ 0, 1, 2 (mod 3).
+ * So for each mask, 36 words by row (entry (i mod 12) × 3 + k mod 3: row i fixed, the word's bits along j)
+ * and 36 by column (column j fixed, bits along i) are every word of every pattern, before the encoding
+ * region is cut out.
+ */
+const TILE_WORDS: readonly { readonly byRow: Int32Array; readonly byCol: Int32Array }[] = MASK_CONDITIONS.map((condition) => {
+  const byRow = new Int32Array(36);
+  const byCol = new Int32Array(36);
+  for (let line = 0; line < 12; line++) {
+    for (let phase = 0; phase < 3; phase++) {
+      const start = (32 * phase) % 12;
+      for (let bit = 0; bit < 32; bit++) {
+        if (condition(line, start + bit)) byRow[line * 3 + phase]! |= 1 << bit;
+        if (condition(start + bit, line)) byCol[line * 3 + phase]! |= 1 << bit;
+      }
+    }
+  }
+  return { byRow, byCol };
+});
+
 /** For each mask 0..7 of a version: the modules it inverts (§7.8.2: only in the encoding region), by row and by column. */
 export interface MaskPatterns {
   readonly rows: readonly Int32Array[];
@@ -44,20 +66,21 @@ export function maskPatternsOf(layout: Layout): MaskPatterns {
   return (maskPatterns[layout.version] ??= buildMaskPatterns(layout));
 }
 
-function buildMaskPatterns({ size, words, dataRows }: Layout): MaskPatterns {
-  const rows = MASK_CONDITIONS.map(() => new Int32Array(size * words));
-  const cols = MASK_CONDITIONS.map(() => new Int32Array(size * words));
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const rowWord = y * words + (x >>> 5);
-      if (((dataRows[rowWord]! >>> (x & 31)) & 1) === 0) continue;
-      const colWord = x * words + (y >>> 5);
-      MASK_CONDITIONS.forEach((condition, m) => {
-        if (!condition(y, x)) return;
-        rows[m]![rowWord]! |= 1 << (x & 31);
-        cols[m]![colWord]! |= 1 << (y & 31);
-      });
+function buildMaskPatterns({ size, words, dataRows, dataCols }: Layout): MaskPatterns {
+  const rows: Int32Array[] = [];
+  const cols: Int32Array[] = [];
+  for (const { byRow, byCol } of TILE_WORDS) {
+    const patternRows = new Int32Array(size * words);
+    const patternCols = new Int32Array(size * words);
+    for (let line = 0; line < size; line++) {
+      for (let k = 0; k < words; k++) {
+        const tile = (line % 12) * 3 + (k % 3);
+        patternRows[line * words + k] = byRow[tile]! & dataRows[line * words + k]!;
+        patternCols[line * words + k] = byCol[tile]! & dataCols[line * words + k]!;
+      }
     }
+    rows.push(patternRows);
+    cols.push(patternCols);
   }
   return Object.freeze({ rows, cols });
 }

@@ -21,6 +21,8 @@ export interface Layout {
   readonly functionRows: Int32Array;
   /** The encoding region less the format information: the modules of codewords and remainder bits, by row. */
   readonly dataRows: Int32Array;
+  /** The same modules, by column. */
+  readonly dataCols: Int32Array;
   /** The modules of the two copies of the format information, bit 0 first (15 each), as packed positions by row. */
   readonly formatRowBits: Int32Array;
   /** The same modules, as packed positions by column. */
@@ -103,21 +105,22 @@ function buildLayout(version: number): Layout {
 
   const functionRows = new Int32Array(size * words);
   const dataRows = new Int32Array(size * words);
+  const dataCols = new Int32Array(size * words);
   let dataModules = 0;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const kind = grid[y * size + x];
-      const word = y * words + (x >>> 5);
-      if (kind === 2) functionRows[word]! |= 1 << (x & 31);
+      if (kind === 2) functionRows[y * words + (x >>> 5)]! |= 1 << (x & 31);
       if (kind === 0) {
-        dataRows[word]! |= 1 << (x & 31);
+        dataRows[y * words + (x >>> 5)]! |= 1 << (x & 31);
+        dataCols[x * words + (y >>> 5)]! |= 1 << (y & 31);
         dataModules++;
       }
     }
   }
   assert(dataModules === rawDataModules(version), `version ${version} leaves the data modules of Table 1`);
 
-  return Object.freeze({ version, size, words, functionRows, dataRows, formatRowBits, formatColBits });
+  return Object.freeze({ version, size, words, functionRows, dataRows, dataCols, formatRowBits, formatColBits });
 }
 
 /** Sets the 15 format bits of an ECL and mask (§7.9.1), both copies, into packed rows and columns (format areas start light). */

@@ -14,7 +14,8 @@ function placed(layout: Layout, codewords: Uint8Array): { rows: Int32Array; cols
   const { size, words, functionRows } = layout;
   const rows = new Int32Array(size * words);
   const cols = new Int32Array(size * words);
-  placeCodewords(layout, codewords, rows, cols);
+  placeCodewords(layout, codewords, rows);
+  transpose(rows, cols, size, words);
   const dark: [number, number][] = [];
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) if (bit(rows, words, y, x) === 1 && bit(functionRows, words, y, x) === 0) dark.push([x, y]);

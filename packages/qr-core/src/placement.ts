@@ -1,12 +1,14 @@
 /**
- * Codewords → the unmasked symbol (§7.7.3), in packed rows and, transposed, packed columns: the two
- * orientations that masking (`mask.ts`) then inverts and scores.
+ * Codewords → the unmasked symbol (§7.7.3) in packed rows, and its transpose, the same symbol in packed
+ * columns: the two orientations that masking (`mask.ts`) then inverts and scores.
  *
  * A file of its own rather than part of `matrix.ts`: the placement rule depends on the function patterns only
  * through the modules they leave free (`Layout.dataRows`), and it is what runs for every symbol, while
  * `matrix.ts` only builds and caches. The order of the bits is built once per version, as runs.
+ * `encode.ts` calls the transpose itself: inlined into the placement, V8 compiles the two loops slower.
  */
 import type { Layout } from './matrix.js';
+import { rawDataModules } from './tables.js';
 
 /**
  * Where each codeword's bits go, as runs: the bits of a codeword that land side by side in one word, right
@@ -26,7 +28,8 @@ function buildPlacement(layout: Layout): Placement {
   // The packed position of every data module in placement order (§7.7.3, Figure 14): two-module-wide columns
   // from the right edge, alternately upwards and downwards, the right module of a pair first, skipping the
   // vertical timing pattern (column 6) and every module that is not in the encoding region.
-  const positions: number[] = [];
+  const positions = new Int32Array(rawDataModules(layout.version));
+  let n = 0;
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5;
     const upward = ((right + 1) & 2) === 0;
@@ -34,12 +37,12 @@ function buildPlacement(layout: Layout): Placement {
       const y = upward ? size - 1 - step : step;
       for (let x = right; x >= right - 1; x--) {
         const word = y * words + (x >>> 5);
-        if (((dataRows[word]! >>> (x & 31)) & 1) === 1) positions.push((word << 5) | (x & 31));
+        if (((dataRows[word]! >>> (x & 31)) & 1) === 1) positions[n++] = (word << 5) | (x & 31);
       }
     }
   }
   // Whole codewords: the modules after the last hold the remainder bits (Table 1), zeros, so they are left as they are.
-  const codewords = positions.length >>> 3;
+  const codewords = n >>> 3;
   const runs: number[] = [];
   const starts = new Int32Array(codewords + 1);
   for (let i = 0; i < codewords; i++) {
@@ -59,10 +62,10 @@ function buildPlacement(layout: Layout): Placement {
 }
 
 /**
- * The unmasked symbol: the function patterns with every 1 bit of the codewords set (§7.7.3, a run of
- * side-by-side bits at a time), into `rows`, and its transpose into `cols`.
+ * The unmasked symbol by row: the function patterns with every 1 bit of the codewords set (§7.7.3, a run of
+ * side-by-side bits at a time).
  */
-export function placeCodewords(layout: Layout, codewords: Uint8Array, rows: Int32Array, cols: Int32Array): void {
+export function placeCodewords(layout: Layout, codewords: Uint8Array, rows: Int32Array): void {
   const { runs, starts } = (placements[layout.version] ??= buildPlacement(layout));
   rows.set(layout.functionRows);
   for (let i = 0; i < codewords.length; i++) {
@@ -72,7 +75,6 @@ export function placeCodewords(layout: Layout, codewords: Uint8Array, rows: Int3
       rows[run >>> 12]! |= ((byte >>> ((run >>> 4) & 7)) & ((1 << (run & 15)) - 1)) << ((run >>> 7) & 31);
     }
   }
-  transpose(rows, cols, layout.size, layout.words);
 }
 
 const block = new Int32Array(32);
