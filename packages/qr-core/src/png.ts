@@ -22,7 +22,20 @@ import type { ZlibOptions } from 'node:zlib';
 import type { Rgba } from './color.js';
 import { QrError } from './errors.js';
 import { drawingOptions, imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, sameColor, scaleOption, type Drawing, type DrawingOptions } from './render-options.js';
-import { dataModules, finderArea, finderOrigins, FINDER_SIDE, moduleArea, roundedCorners, type FinderShape, type ModuleShape } from './shapes.js';
+import {
+  BOTTOM_LEFT,
+  BOTTOM_RIGHT,
+  dataModules,
+  finderArea,
+  finderDistances,
+  finderOrigins,
+  FINDER_SIDE,
+  moduleArea,
+  TOP_LEFT,
+  TOP_RIGHT,
+  type FinderShape,
+  type ModuleShape,
+} from './shapes.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface PngOptions extends DrawingOptions {
@@ -224,14 +237,43 @@ function styledImage(qr: QrSymbol, drawing: Drawing, scale: number): StyledImage
   const finders = finderOrigins(qr);
   const modules = dataModules(qr, finders);
   const moduleTiles = tiles(moduleShape, scale, darkLevels, bitDepth, 1);
+  const { packed, rowBytes, phases } = moduleTiles;
+  const tileBytes = scale * rowBytes;
   const rounded = moduleShape === 'rounded';
   const upperRows = rounded ? scale : (scale + 1) >> 1;
+  // Per module row: where each dark module's tile starts in `packed` and in the pixel row.
+  const tileAt = new Int32Array(size);
+  const byteAt = new Int32Array(size);
   for (let y = 0; y < size; y++) {
+    let count = 0;
+    for (let x = 0, i = y * size; x < size; x++, i++) {
+      if (modules[i] !== 1) continue;
+      let variant = 0;
+      if (rounded) {
+        // roundedCorners() of shapes.ts, inlined: this loop is most of the drawing's time.
+        const left = x > 0 && modules[i - 1] === 1;
+        const right = x + 1 < size && modules[i + 1] === 1;
+        const up = y > 0 && modules[i - size] === 1;
+        const down = y + 1 < size && modules[i + size] === 1;
+        if (!left && !up) variant |= TOP_LEFT;
+        if (!right && !up) variant |= TOP_RIGHT;
+        if (!right && !down) variant |= BOTTOM_RIGHT;
+        if (!left && !down) variant |= BOTTOM_LEFT;
+      }
+      const px = (x + margin) * scale;
+      tileAt[count] = (variant * phases + (px % phases)) * tileBytes;
+      byteAt[count] = 1 + ((px * bitDepth) >> 3);
+      count++;
+    }
     const top = (y + margin) * scale;
-    for (let x = 0; x < size; x++) {
-      if (modules[y * size + x] !== 1) continue;
-      const variant = rounded ? roundedCorners(modules, size, x, y) : 0;
-      blit(raw, stride, moduleTiles, variant, (x + margin) * scale, top, upperRows, bitDepth);
+    for (let row = 0; row < upperRows; row++) {
+      const line = (top + row) * stride;
+      const from = row * rowBytes;
+      for (let k = 0; k < count; k++) {
+        const at = line + byteAt[k]!;
+        const t = tileAt[k]! + from;
+        for (let b = 0; b < rowBytes; b++) raw[at + b]! |= packed[t + b]!;
+      }
     }
     for (let row = upperRows; row < scale; row++) {
       const from = (top + scale - 1 - row) * stride;
@@ -240,7 +282,7 @@ function styledImage(qr: QrSymbol, drawing: Drawing, scale: number): StyledImage
   }
   if (finders.length > 0) {
     const finderTiles = tiles(finderShape, scale, finderLevels, bitDepth, ownFinderInk ? 1 + darkLevels : 1, true);
-    for (const [x, y] of finders) blit(raw, stride, finderTiles, 0, (x + margin) * scale, (y + margin) * scale, finderTiles.height, bitDepth);
+    for (const [x, y] of finders) blit(raw, stride, finderTiles, 0, (x + margin) * scale, (y + margin) * scale, bitDepth);
   }
   return { raw: raw.subarray(0, length), bitDepth, colors: { colorType: 3, palette, transparency } };
 }
@@ -263,8 +305,8 @@ interface TileSet {
   readonly height: number;
   readonly rowBytes: number;
   readonly phases: number;
-  /** [variant][phase] → height × rowBytes bytes. */
-  readonly packed: readonly (readonly Uint8Array[])[];
+  /** Tile (variant, phase) at (variant × phases + phase) × height × rowBytes: height rows of rowBytes bytes. */
+  readonly packed: Uint8Array;
 }
 
 /**
@@ -291,17 +333,19 @@ function tiles(shape: ModuleShape | FinderShape, scale: number, levels: number, 
 /**
  * Coverage of each pixel of a module tile (scale × scale, row-major), per variant: for 'rounded',
  * variant v has the corners of its corner bits rounded, made from each corner's cut (the part of
- * the pixel that rounding that corner removes), computed once.
+ * each pixel that rounding that corner removes), computed once.
  */
 function moduleCoverages(shape: ModuleShape, scale: number): Float64Array[] {
   const pixels = scale * scale;
-  const area = (corners: number, i: number): number => {
-    const px = i % scale;
-    const py = (i - px) / scale;
-    return moduleArea(shape, corners, px / scale, py / scale, (px + 1) / scale, (py + 1) / scale) * pixels;
+  const areas = (corners: number): Float64Array => {
+    const coverage = new Float64Array(pixels);
+    for (let py = 0, i = 0; py < scale; py++) {
+      for (let px = 0; px < scale; px++, i++) coverage[i] = moduleArea(shape, corners, px / scale, py / scale, (px + 1) / scale, (py + 1) / scale) * pixels;
+    }
+    return coverage;
   };
-  if (shape !== 'rounded') return [Float64Array.from({ length: pixels }, (_, i) => area(0, i))];
-  const cuts = [1, 2, 4, 8].map((corner) => Float64Array.from({ length: pixels }, (_, i) => 1 - area(corner, i)));
+  if (shape !== 'rounded') return [areas(0)];
+  const cuts = [TOP_LEFT, TOP_RIGHT, BOTTOM_RIGHT, BOTTOM_LEFT].map((corner) => areas(corner).map((covered) => 1 - covered));
   return Array.from({ length: 16 }, (_, variant) => {
     const coverage = new Float64Array(pixels).fill(1);
     for (let c = 0; c < 4; c++) {
@@ -311,17 +355,32 @@ function moduleCoverages(shape: ModuleShape, scale: number): Float64Array[] {
   });
 }
 
-/** Coverage of each pixel of a finder tile (7·scale square), computed over one quarter and mirrored (the shapes are symmetric). */
+/**
+ * Coverage of each pixel of a finder tile (7·scale square). The shapes are symmetric about both
+ * axes and both diagonals, so one eighth is computed and mirrored; and a pixel whose centre is
+ * farther from every outline than half the pixel's diagonal is wholly inside or outside each, so
+ * only the pixels that an outline crosses need their area worked out.
+ */
 function finderCoverage(shape: FinderShape, scale: number): Float64Array {
   const side = FINDER_SIDE * scale;
   const coverage = new Float64Array(side * side);
-  const half = side >> 1;
-  for (let py = 0; py < side - half; py++) {
-    for (let px = 0; px < side - half; px++) {
-      const value = finderArea(shape, px / scale, py / scale, (px + 1) / scale, (py + 1) / scale) * scale * scale;
-      const mx = side - 1 - px;
-      const my = side - 1 - py;
-      coverage[py * side + px] = coverage[py * side + mx] = coverage[my * side + px] = coverage[my * side + mx] = value;
+  const halfDiagonal = Math.SQRT1_2 / scale;
+  const distances = new Float64Array(3);
+  const put = (px: number, py: number, value: number): void => {
+    const mx = side - 1 - px;
+    const my = side - 1 - py;
+    coverage[py * side + px] = coverage[py * side + mx] = coverage[my * side + px] = coverage[my * side + mx] = value;
+    coverage[px * side + py] = coverage[px * side + my] = coverage[mx * side + py] = coverage[mx * side + my] = value;
+  };
+  for (let py = 0; py < (side + 1) >> 1; py++) {
+    for (let px = 0; px <= py; px++) {
+      finderDistances(shape, (px + 0.5) / scale, (py + 0.5) / scale, distances);
+      const [outer, ring, centre] = distances as unknown as [number, number, number];
+      if (Math.abs(outer) >= halfDiagonal && Math.abs(ring) >= halfDiagonal && Math.abs(centre) >= halfDiagonal) {
+        put(px, py, (outer < 0 ? 1 : 0) - (ring < 0 ? 1 : 0) + (centre < 0 ? 1 : 0));
+      } else {
+        put(px, py, finderArea(shape, px / scale, py / scale, (px + 1) / scale, (py + 1) / scale) * scale * scale);
+      }
     }
   }
   return coverage;
@@ -331,35 +390,42 @@ function finderCoverage(shape: FinderShape, scale: number): Float64Array {
 function packTiles(coverages: Float64Array[], side: number, levels: number, bitDepth: number, firstIndex: number): TileSet {
   const phases = 8 / bitDepth;
   const rowBytes = Math.ceil(((phases - 1 + side) * bitDepth) / 8);
-  const packed = coverages.map((coverage) => {
-    const indices = Uint8Array.from(coverage, (value) => {
-      const level = Math.round(value * levels);
-      return level <= 0 ? 0 : firstIndex - 1 + Math.min(level, levels);
-    });
-    return Array.from({ length: phases }, (_, phase) => {
-      const tile = new Uint8Array(side * rowBytes);
+  const tileBytes = side * rowBytes;
+  const packed = new Uint8Array(coverages.length * phases * tileBytes);
+  coverages.forEach((coverage, variant) => {
+    const phase0 = variant * phases * tileBytes;
+    // Phase 0: each pixel's palette index, most significant bits first.
+    for (let y = 0, i = 0; y < side; y++) {
+      const row = phase0 + y * rowBytes;
+      for (let x = 0, bit = 0; x < side; x++, i++, bit += bitDepth) {
+        const level = Math.round(coverage[i]! * levels);
+        if (level > 0) packed[row + (bit >> 3)]! |= (firstIndex - 1 + (level < levels ? level : levels)) << (8 - bitDepth - (bit & 7));
+      }
+    }
+    // Phase p: the same rows shifted right by p pixels.
+    for (let phase = 1; phase < phases; phase++) {
+      const shift = phase * bitDepth;
+      const to = phase0 + phase * tileBytes;
       for (let y = 0; y < side; y++) {
-        for (let x = 0; x < side; x++) {
-          const index = indices[y * side + x]!;
-          if (index === 0) continue;
-          const bit = (phase + x) * bitDepth;
-          tile[y * rowBytes + (bit >> 3)]! |= index << (8 - bitDepth - (bit & 7));
+        const from = phase0 + y * rowBytes;
+        for (let b = 0, carry = 0; b < rowBytes; b++) {
+          const byte = packed[from + b]!;
+          packed[to + y * rowBytes + b] = (carry << (8 - shift)) | (byte >> shift);
+          carry = byte & ((1 << shift) - 1);
         }
       }
-      return tile;
-    });
+    }
   });
   return { height: side, rowBytes, phases, packed };
 }
 
-/** ORs the first `rows` rows of tile `variant` into the scanlines with its top-left pixel at (x, y). */
-function blit(raw: Uint8Array, stride: number, set: TileSet, variant: number, x: number, y: number, rows: number, bitDepth: number): void {
-  const tile = set.packed[variant]![x % set.phases]!;
-  const rowBytes = set.rowBytes;
+/** ORs tile `variant` into the scanlines with its top-left pixel at (x, y). */
+function blit(raw: Uint8Array, stride: number, set: TileSet, variant: number, x: number, y: number, bitDepth: number): void {
+  const { packed, height, rowBytes, phases } = set;
+  let from = (variant * phases + (x % phases)) * height * rowBytes;
   let at = y * stride + 1 + ((x * bitDepth) >> 3);
-  // The last byte of a tile row may reach past the image row; it is then 0, and ORing 0 changes nothing.
-  for (let row = 0, from = 0; row < rows; row++, at += stride, from += rowBytes) {
-    for (let b = 0; b < rowBytes; b++) raw[at + b]! |= tile[from + b]!;
+  for (let row = 0; row < height; row++, at += stride, from += rowBytes) {
+    for (let b = 0; b < rowBytes; b++) raw[at + b]! |= packed[from + b]!;
   }
 }
 

@@ -19,10 +19,16 @@ export const DOT_RADIUS = 0.5;
 /** Finder side, ISO/IEC 18004:2015 §6.3.3: a 7 × 7 dark ring, a 5 × 5 light ring and a 3 × 3 dark centre. */
 export const FINDER_SIDE = 7;
 /**
- * Corner radii of the rounded finder: the outer edge of the ring, its inner edge (concentric, so the
- * ring stays 1 module wide round the corners) and the 3 × 3 centre.
+ * The three nested outlines of a finder pattern of each shape, as [inset, corner radius]: the outer
+ * edge of the dark ring (the 7 × 7 square), its inner edge (5 × 5, inset 1) and the centre (3 × 3,
+ * inset 2). A radius of half the side is a circle. The rounded finder's ring edges are concentric
+ * (radii 2 and 1), so the ring stays 1 module wide round its corners.
  */
-export const FINDER_ROUNDING = Object.freeze({ outer: 2, inner: 1, centre: 1 });
+export const FINDER_OUTLINES: Readonly<Record<FinderShape, readonly (readonly [inset: number, radius: number])[]>> = Object.freeze({
+  square: [[0, 0], [1, 0], [2, 0]],
+  rounded: [[0, 2], [1, 1], [2, 1]],
+  circle: [[0, 3.5], [1, 2.5], [2, 1.5]],
+});
 
 /** Corner bits of a rounded module: which of its corners are quarter circles. */
 export const TOP_LEFT = 1;
@@ -143,18 +149,23 @@ export function roundedRectArea(
   let area = rectArea(left, top, right, bottom, x0, y0, x1, y1);
   if (area === 0 || r === 0) return area;
   // Each rounded corner takes away its r × r corner square and gives back the quarter disk in it.
-  const cut = (sx0: number, sy0: number, cx: number, cy: number): void => {
-    const sx1 = sx0 + r;
-    const sy1 = sy0 + r;
-    const square = rectArea(sx0, sy0, sx1, sy1, x0, y0, x1, y1);
-    if (square === 0) return;
-    area -= square - diskArea(cx, cy, r, Math.max(sx0, x0), Math.max(sy0, y0), Math.min(sx1, x1), Math.min(sy1, y1));
-  };
-  if (corners & TOP_LEFT) cut(left, top, left + r, top + r);
-  if (corners & TOP_RIGHT) cut(right - r, top, right - r, top + r);
-  if (corners & BOTTOM_RIGHT) cut(right - r, bottom - r, right - r, bottom - r);
-  if (corners & BOTTOM_LEFT) cut(left, bottom - r, left + r, bottom - r);
+  if (corners & TOP_LEFT) area -= cornerCut(left, top, left + r, top + r, r, x0, y0, x1, y1);
+  if (corners & TOP_RIGHT) area -= cornerCut(right - r, top, right - r, top + r, r, x0, y0, x1, y1);
+  if (corners & BOTTOM_RIGHT) area -= cornerCut(right - r, bottom - r, right - r, bottom - r, r, x0, y0, x1, y1);
+  if (corners & BOTTOM_LEFT) area -= cornerCut(left, bottom - r, left + r, bottom - r, r, x0, y0, x1, y1);
   return area;
+}
+
+/**
+ * What rounding one corner removes from [x0, x1] × [y0, y1]: the part of the r × r corner square at
+ * (sx0, sy0) outside the disk of radius r centred on (cx, cy), the corner square's inner corner.
+ */
+function cornerCut(sx0: number, sy0: number, cx: number, cy: number, r: number, x0: number, y0: number, x1: number, y1: number): number {
+  const sx1 = sx0 + r;
+  const sy1 = sy0 + r;
+  const square = rectArea(sx0, sy0, sx1, sy1, x0, y0, x1, y1);
+  if (square === 0) return 0;
+  return square - diskArea(cx, cy, r, Math.max(sx0, x0), Math.max(sy0, y0), Math.min(sx1, x1), Math.min(sy1, y1));
 }
 
 const ALL_CORNERS = TOP_LEFT | TOP_RIGHT | BOTTOM_RIGHT | BOTTOM_LEFT;
@@ -173,21 +184,32 @@ export function moduleArea(shape: ModuleShape, corners: number, x0: number, y0: 
 
 /**
  * Area of a finder pattern of `shape` (its 7 × 7 square at the origin) inside [x0, x1] × [y0, y1]:
- * the outer shape, less the light ring's, plus the centre's (they are nested).
+ * the outer outline's, less the light ring's, plus the centre's (they are nested).
  */
 export function finderArea(shape: FinderShape, x0: number, y0: number, x1: number, y1: number): number {
-  switch (shape) {
-    case 'square':
-      return rectArea(0, 0, 7, 7, x0, y0, x1, y1) - rectArea(1, 1, 6, 6, x0, y0, x1, y1) + rectArea(2, 2, 5, 5, x0, y0, x1, y1);
-    case 'rounded': {
-      const { outer, inner, centre } = FINDER_ROUNDING;
-      return (
-        roundedRectArea(0, 0, 7, 7, outer, ALL_CORNERS, x0, y0, x1, y1) -
-        roundedRectArea(1, 1, 5, 5, inner, ALL_CORNERS, x0, y0, x1, y1) +
-        roundedRectArea(2, 2, 3, 3, centre, ALL_CORNERS, x0, y0, x1, y1)
-      );
-    }
-    case 'circle':
-      return diskArea(3.5, 3.5, 3.5, x0, y0, x1, y1) - diskArea(3.5, 3.5, 2.5, x0, y0, x1, y1) + diskArea(3.5, 3.5, 1.5, x0, y0, x1, y1);
+  let area = 0;
+  let sign = 1;
+  for (const [inset, radius] of FINDER_OUTLINES[shape]) {
+    const side = FINDER_SIDE - 2 * inset;
+    area += sign * roundedRectArea(inset, inset, side, side, radius, ALL_CORNERS, x0, y0, x1, y1);
+    sign = -sign;
+  }
+  return area;
+}
+
+/**
+ * The signed distance from (x, y) to each outline of a finder pattern of `shape` (negative inside),
+ * written into `out` (3 numbers): exact, so a pixel whose centre is farther from every outline than
+ * half its diagonal lies wholly on one side of each, and its coverage needs no area computed.
+ */
+export function finderDistances(shape: FinderShape, x: number, y: number, out: Float64Array): void {
+  const outlines = FINDER_OUTLINES[shape];
+  for (let k = 0; k < outlines.length; k++) {
+    const [inset, radius] = outlines[k]!;
+    const half = FINDER_SIDE / 2 - inset;
+    // A rounded square centred on (3.5, 3.5): the distance to the square shrunk by the radius, less the radius.
+    const qx = Math.abs(x - FINDER_SIDE / 2) - (half - radius);
+    const qy = Math.abs(y - FINDER_SIDE / 2) - (half - radius);
+    out[k] = Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - radius;
   }
 }

@@ -28,7 +28,7 @@ import { encode } from './encode.js';
 import { QrError } from './errors.js';
 import { toPNG, type PngOptions } from './png.js';
 import { FINDER_SHAPES, MODULE_SHAPES, type DrawingOptions, type FinderShape, type ModuleShape } from './render-options.js';
-import { finderOrigins } from './shapes.js';
+import { dataModules, finderArea, finderOrigins, moduleArea, roundedCorners } from './shapes.js';
 import { toSVG } from './svg.js';
 import { QrSymbol, type Ecl } from './symbol.js';
 import { ECLS } from './tables.js';
@@ -344,6 +344,37 @@ describe('styles: the PNG', () => {
             const got = [...png.rgba.subarray((py * side + px) * 4, (py * side + px) * 4 + 4)].join(',');
             const want = !qr.get(x, y) ? '255,253,231,255' : finder ? '204,0,0,255' : '18,52,86,255';
             assert.equal(got, want, `${moduleShape}/${finderShape} scale ${scale}, module (${x}, ${y})`);
+          }
+        }
+      }
+    }
+  });
+
+  test("every pixel is its exact coverage by the shape (shapes.ts's areas) rounded to the nearest of the 4 levels", () => {
+    for (const [moduleShape, finderShape] of STYLES) {
+      if (moduleShape === 'square' && finderShape === 'square') continue; // the plain drawing, checked by png.test.ts
+      for (const scale of [1, 2, 5, 8]) {
+        const margin = 1;
+        const png = readPixels(toPNG(qr, { scale, margin, moduleShape, finderShape }));
+        const finders = finderOrigins(qr);
+        const modules = dataModules(qr, finders);
+        const side = sidePx(qr, scale, margin);
+        for (let py = 0; py < side; py++) {
+          for (let px = 0; px < side; px++) {
+            const mx = Math.floor(px / scale) - margin;
+            const my = Math.floor(py / scale) - margin;
+            const finder = finders.find(([x0, y0]) => mx >= x0 && mx < x0 + 7 && my >= y0 && my < y0 + 7);
+            let coverage = 0;
+            if (finder) {
+              const [fx, fy] = [px / scale - margin - finder[0], py / scale - margin - finder[1]];
+              coverage = finderArea(finderShape, fx, fy, fx + 1 / scale, fy + 1 / scale) * scale * scale;
+            } else if (mx >= 0 && my >= 0 && mx < qr.size && my < qr.size && modules[my * qr.size + mx] === 1) {
+              const [lx, ly] = [px / scale - margin - mx, py / scale - margin - my];
+              coverage = moduleArea(moduleShape, roundedCorners(modules, qr.size, mx, my), lx, ly, lx + 1 / scale, ly + 1 / scale) * scale * scale;
+            }
+            const grey = 255 - 85 * Math.round(coverage * 3);
+            const at = (py * side + px) * 4;
+            if (png.rgba[at] !== grey) assert.fail(`${moduleShape}/${finderShape} scale ${scale}: pixel (${px}, ${py}) is ${png.rgba[at]}, coverage ${coverage.toFixed(3)} → ${grey}`);
           }
         }
       }

@@ -19,7 +19,7 @@
 import type { Rgba } from './color.js';
 import { integerOption } from './options.js';
 import { drawingOptions, type Drawing, type DrawingOptions } from './render-options.js';
-import { dataModules, DOT_RADIUS, FINDER_ROUNDING, finderOrigins, FINDER_SIDE, MODULE_CORNER_RADIUS } from './shapes.js';
+import { dataModules, DOT_RADIUS, FINDER_OUTLINES, finderOrigins, FINDER_SIDE, MODULE_CORNER_RADIUS } from './shapes.js';
 import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 export interface SvgOptions extends DrawingOptions {
@@ -332,18 +332,17 @@ function writeOutline(path: PathWriter, xs: number[], ys: number[], convex: bool
  * the light ring's and the centre's, nested, for the even-odd fill rule.
  */
 function finderOutlines(path: PathWriter, shape: Drawing['finderShape'], x: number, y: number): void {
-  const { outer, inner, centre } = FINDER_ROUNDING;
-  for (const [inset, radius] of [[0, outer], [1, inner], [2, centre]] as const) {
+  for (const [inset, radius] of FINDER_OUTLINES[shape]) {
     const side = FINDER_SIDE - 2 * inset;
     const left = x + inset;
     const top = y + inset;
-    if (shape === 'circle') {
-      // Two half circles, from the left end of the horizontal diameter and back: the pen ends where it began.
-      path.moveTo(left, top + side / 2);
-      path.arc(side / 2, side, 0);
-      path.arc(side / 2, -side, 0);
+    if (2 * radius === side) {
+      // A circle: two half circles from the left end of the horizontal diameter and back, so the pen ends where it began.
+      path.moveTo(left, top + radius);
+      path.arc(radius, side, 0);
+      path.arc(radius, -side, 0);
     } else {
-      const r = shape === 'rounded' ? radius : 0;
+      const r = radius;
       const straight = side - 2 * r;
       path.moveTo(left + r, top);
       path.line(straight, 0);
@@ -351,8 +350,8 @@ function finderOutlines(path: PathWriter, shape: Drawing['finderShape'], x: numb
       path.line(0, straight);
       if (r) path.arc(r, -r, r);
       path.line(-straight, 0);
-      if (r) path.arc(r, -r, -r);
       if (r) {
+        path.arc(r, -r, -r);
         path.line(0, -straight);
         path.arc(r, r, -r);
       }
