@@ -170,13 +170,13 @@ function flipBits(data: Uint8Array, row: number, start: number, end: number): vo
   const headMask = 0xff >> (start & 7);
   const tailMask = (0xff00 >> (((end - 1) & 7) + 1)) & 0xff;
   if (first === last) {
-    data[first] ^= headMask & tailMask;
+    data[first]! ^= headMask & tailMask;
     return;
   }
-  data[first] ^= headMask;
+  data[first]! ^= headMask;
   // The whole bytes between hold light pixels only (runs never overlap), so they can be set.
   data.fill(data[first + 1]! ^ 0xff, first + 1, last);
-  data[last] ^= tailMask;
+  data[last]! ^= tailMask;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,10 @@
 /**
  * The independent decoder for the round-trip tests: ZXing-C++ compiled to WebAssembly
- * (`zxing-wasm`). Its .wasm is read from node_modules: zxing-wasm would otherwise fetch it from
- * a CDN, and tests never touch the network.
+ * (`zxing-wasm`), loaded by the repository's one Node loader (test-support/zxing.mjs at the
+ * root), which reads its .wasm from node_modules: tests never touch the network.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import type { ReaderOptions } from 'zxing-wasm/reader';
+import { zxingReader } from '../../../../test-support/zxing.mjs';
 import type { Ecl } from '../symbol.js';
 import { ECLS } from '../tables.js';
 
@@ -38,20 +37,6 @@ export interface DecodeOptions {
 const QUIET_ZONE = 4;
 /** Pixels per module: 2 is the least ZXing's pure-symbol reader needs to find module edges. */
 const SCALE = 2;
-
-let ready: Promise<unknown> | undefined;
-
-function loadDecoder(): Promise<unknown> {
-  if (!ready) {
-    const require = createRequire(import.meta.url);
-    const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    ready = prepareZXingModule({
-      overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
-      fireImmediately: true,
-    });
-  }
-  return ready;
-}
 
 /** One RGBA buffer per image width, reused: the tests decode thousands of symbols. */
 const canvases = new Map<number, Uint8ClampedArray<ArrayBuffer>>();
@@ -86,7 +71,7 @@ function rasterise(matrix: ModuleMatrix): { data: Uint8ClampedArray<ArrayBuffer>
  * ZXing reports version, ECL and mask in its `extra` JSON (keys Version, ECLevel, DataMask).
  */
 export async function decodeMatrix(matrix: ModuleMatrix, options: DecodeOptions = {}): Promise<DecodedSymbol> {
-  await loadDecoder();
+  const readBarcodes = await zxingReader();
   const [result] = await readBarcodes(rasterise(matrix), {
     formats: ['QRCode'],
     isPure: true,
