@@ -14,12 +14,16 @@ export {
   DEFAULT_LIGHT,
   DEFAULT_MARGIN,
   DEFAULT_SCALE,
+  FINDER_SHAPES,
   imageSidePx,
   largestScale,
   MAX_IMAGE_SIDE_PX,
   MAX_MARGIN,
   MAX_SCALE,
+  MODULE_SHAPES,
   type DrawingOptions,
+  type FinderShape,
+  type ModuleShape,
 } from './render-options.js';
 export { toSVG, type SvgOptions } from './svg.js';
 export { toTerminal, type TerminalOptions } from './terminal.js';
