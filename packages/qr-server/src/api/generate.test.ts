@@ -161,6 +161,24 @@ test('an image cache of 0 bytes keeps nothing: every answer is made anew, and th
   assert.deepEqual(first, second);
 });
 
+test('styled codes: every module and finder shape, in PNG and SVG, and a finder colour', async () => {
+  for (const moduleShape of ['square', 'rounded', 'dots']) {
+    for (const finderShape of ['square', 'rounded', 'circle']) {
+      const query = `data=styled&moduleShape=${moduleShape}&finderShape=${finderShape}&finderColor=%231a237e`;
+      const png = post(query);
+      assert.equal(png.headers['content-type'], 'image/png');
+      assert.equal(await decodeImage(bytes(png)), 'styled', `${moduleShape}/${finderShape}`);
+      const svg = String(post(`${query}&format=svg`).body);
+      assert.match(svg, /fill="#1a237e"/, 'the finders in their colour');
+    }
+  }
+  assert.deepEqual(post('data=plain&moduleShape=square&finderShape=square').body, post('data=plain').body, 'the defaults are the plain code');
+  const etag = (query: string) => get(query).headers['etag'];
+  assert.notEqual(etag('data=s&moduleShape=dots'), etag('data=s'));
+  assert.notEqual(etag('data=s&finderShape=circle'), etag('data=s'));
+  assert.notEqual(etag('data=s&finderColor=%23f00'), etag('data=s'));
+});
+
 test('POST answers are not stored by caches', () => {
   assert.equal(post('data=a').headers['cache-control'], 'no-store');
 });

@@ -3,7 +3,7 @@
  * documentation; openapi.test.ts holds it to the route table and to the fields qr-request.ts
  * accepts, and the values below come from the same constants the code uses.
  */
-import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, ECL_RECOVERY_PERCENT, ECLS } from 'qr-core';
+import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, ECL_RECOVERY_PERCENT, ECLS, FINDER_SHAPES, MODULE_SHAPES } from 'qr-core';
 import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
 import { BODY_TYPES, FORMATS, MARGIN_RANGE, SCALE_RANGE } from './qr-request.js';
 
@@ -21,6 +21,9 @@ const options = {
   margin: { type: 'integer', minimum: MARGIN_RANGE.min, maximum: MARGIN_RANGE.max, default: DEFAULT_MARGIN, description: 'Quiet zone in modules; ISO/IEC 18004 asks for 4.' },
   dark: { type: 'string', default: DEFAULT_DARK, description: "Colour of dark modules: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },
   light: { type: 'string', default: DEFAULT_LIGHT, description: "Colour of light modules and the quiet zone: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },
+  moduleShape: { type: 'string', enum: MODULE_SHAPES, default: MODULE_SHAPES[0], description: "Shape of the data modules: 'square', 'rounded' (neighbours joined, outer corners rounded) or 'dots'." },
+  finderShape: { type: 'string', enum: FINDER_SHAPES, default: FINDER_SHAPES[0], description: "Shape of the three finder patterns: 'square', 'rounded' or 'circle'." },
+  finderColor: { type: 'string', description: 'Colour of the three finder patterns, in the forms of dark; default: dark.' },
   download: { type: 'boolean', default: false, description: 'Adds Content-Disposition: attachment; filename="qr.png" (or qr.svg). In the query: 1, true, 0 or false.' },
 } as const;
 

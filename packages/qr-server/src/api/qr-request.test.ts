@@ -21,6 +21,9 @@ test("defaults are the original service's look: ECL M, scale 10, margin 4, black
     margin: 4,
     dark: '#000000',
     light: '#ffffff',
+    moduleShape: 'square',
+    finderShape: 'square',
+    finderColor: undefined,
     download: false,
   });
 });
@@ -39,6 +42,9 @@ test('every option from a query, case-insensitive where that is safe', () => {
     margin: 0,
     dark: '#f00',
     light: 'transparent',
+    moduleShape: 'square',
+    finderShape: 'square',
+    finderColor: undefined,
     download: true,
   });
 });
@@ -49,7 +55,27 @@ test('unknown query parameters are ignored, as the original service ignored them
 
 test('every option from JSON, with JSON types', () => {
   const request = toQrRequest(fieldsFromJson({ data: 'x', format: 'png', ecl: 'Q', scale: 5, margin: 2, dark: '#112233', light: '#ffffff80', download: false }));
-  assert.deepEqual(request, { data: 'x', format: 'png', formatFromAccept: false, ecl: 'Q', scale: 5, margin: 2, dark: '#112233', light: '#ffffff80', download: false });
+  assert.deepEqual(request, {
+    data: 'x',
+    format: 'png',
+    formatFromAccept: false,
+    ecl: 'Q',
+    scale: 5,
+    margin: 2,
+    dark: '#112233',
+    light: '#ffffff80',
+    moduleShape: 'square',
+    finderShape: 'square',
+    finderColor: undefined,
+    download: false,
+  });
+});
+
+test('style fields: shapes by name in any case, the finder colour as a colour', () => {
+  const styled = toQrRequest(fromQuery('data=x&moduleShape=DOTS&finderShape=circle&finderColor=%231a237e'));
+  assert.deepEqual([styled.moduleShape, styled.finderShape, styled.finderColor], ['dots', 'circle', '#1a237e']);
+  const json = toQrRequest(fieldsFromJson({ data: 'x', moduleShape: 'rounded', finderShape: 'rounded' }));
+  assert.deepEqual([json.moduleShape, json.finderShape, json.finderColor], ['rounded', 'rounded', undefined]);
 });
 
 test('without a format field, Accept chooses it', () => {
@@ -73,6 +99,9 @@ const badInputs: [string, () => unknown, ErrorCode, RegExp][] = [
   ['data twice under two names', () => toQrRequest(fromQuery('url=a&data=b')), 'INVALID_FIELD', /given as data and url; give it once/],
   ['a field twice', () => fromQuery('url=a&url=b'), 'INVALID_FIELD', /url is given 2 times in the query/],
   ['bad ecl', () => toQrRequest(fromQuery('url=a&ecl=X')), 'INVALID_OPTION', /ecl is "X"; give one of L, M, Q, H/],
+  ['bad moduleShape', () => toQrRequest(fromQuery('url=a&moduleShape=hearts')), 'INVALID_OPTION', /moduleShape is "hearts"; give one of square, rounded, dots/],
+  ['bad finderShape', () => toQrRequest(fromQuery('url=a&finderShape=star')), 'INVALID_OPTION', /finderShape is "star"; give one of square, rounded, circle/],
+  ['bad finderColor', () => toQrRequest(fromQuery('url=a&finderColor=blue')), 'INVALID_OPTION', /finderColor must be/],
   ['bad format', () => toQrRequest(fromQuery('url=a&format=gif')), 'INVALID_OPTION', /format is "gif"; give one of png, svg/],
   ['scale 0', () => toQrRequest(fromQuery('url=a&scale=0')), 'INVALID_OPTION', /scale is 0; give a whole number from 1 to 100/],
   ['scale 101', () => toQrRequest(fromQuery('url=a&scale=101')), 'INVALID_OPTION', /scale is 101/],

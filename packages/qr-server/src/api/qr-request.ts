@@ -7,7 +7,22 @@
  * (JSON also checks the JSON types, which only it has), then {@link toQrRequest} checks the
  * values. So `scale` means the same thing, with the same error, however it was sent.
  */
-import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, ECLS, MAX_MARGIN, MAX_SCALE, parseColor, type Ecl } from 'qr-core';
+import {
+  DEFAULT_DARK,
+  DEFAULT_ECL,
+  DEFAULT_LIGHT,
+  DEFAULT_MARGIN,
+  DEFAULT_SCALE,
+  ECLS,
+  FINDER_SHAPES,
+  MAX_MARGIN,
+  MAX_SCALE,
+  MODULE_SHAPES,
+  parseColor,
+  type Ecl,
+  type FinderShape,
+  type ModuleShape,
+} from 'qr-core';
 import { HttpError } from '../http/problem.js';
 import type { HttpRequest } from '../http/reply.js';
 import { negotiateFormat, type ImageFormat } from './accept.js';
@@ -15,7 +30,7 @@ import { parseUrlEncoded, type Fields } from './urlencoded.js';
 
 /** Names under which the text to encode may come; `url` is the original service's. */
 export const DATA_FIELDS = Object.freeze(['data', 'url', 'text'] as const);
-export const OPTION_FIELDS = Object.freeze(['format', 'ecl', 'scale', 'margin', 'dark', 'light', 'download'] as const);
+export const OPTION_FIELDS = Object.freeze(['format', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'download'] as const);
 export const FORMATS: readonly ImageFormat[] = Object.freeze(['png', 'svg']);
 
 /** The body types POST accepts; anything else is a 415 that lists them. */
@@ -34,6 +49,10 @@ export interface QrRequest {
   readonly margin: number;
   readonly dark: string;
   readonly light: string;
+  readonly moduleShape: ModuleShape;
+  readonly finderShape: FinderShape;
+  /** Undefined: the finder patterns take `dark`, as qr-core draws them by default. */
+  readonly finderColor: string | undefined;
   readonly download: boolean;
 }
 
@@ -161,6 +180,9 @@ export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
     margin: wholeNumber(fields, 'margin', MARGIN_RANGE, DEFAULT_MARGIN),
     dark: color(fields, 'dark', DEFAULT_DARK),
     light: color(fields, 'light', DEFAULT_LIGHT),
+    moduleShape: oneOf(fields, 'moduleShape', MODULE_SHAPES, (text) => text.toLowerCase()) ?? MODULE_SHAPES[0],
+    finderShape: oneOf(fields, 'finderShape', FINDER_SHAPES, (text) => text.toLowerCase()) ?? FINDER_SHAPES[0],
+    finderColor: fields.has('finderColor') ? color(fields, 'finderColor', DEFAULT_DARK) : undefined,
     download: download(fields),
   };
 }

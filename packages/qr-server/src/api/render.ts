@@ -26,9 +26,9 @@ export function renderImage(qr: QrRequest, key: string, images: ImageCache): Ima
 function draw(qr: QrRequest): Image {
   const symbol = encode(qr.data, { ecl: qr.ecl });
   const sizePx = checkedSidePx(symbol, qr);
-  return qr.format === 'svg'
-    ? toSVG(symbol, { margin: qr.margin, dark: qr.dark, light: qr.light, size: sizePx })
-    : toPNG(symbol, { scale: qr.scale, margin: qr.margin, dark: qr.dark, light: qr.light });
+  const { margin, dark, light, moduleShape, finderShape, finderColor } = qr;
+  const drawing = { margin, dark, light, moduleShape, finderShape, ...(finderColor === undefined ? {} : { finderColor }) };
+  return qr.format === 'svg' ? toSVG(symbol, { ...drawing, size: sizePx }) : toPNG(symbol, { ...drawing, scale: qr.scale });
 }
 
 function checkedSidePx(symbol: QrSymbol, qr: QrRequest): number {
@@ -44,7 +44,7 @@ function checkedSidePx(symbol: QrSymbol, qr: QrRequest): number {
 
 /** Everything the image depends on (not `download`, which changes only a header). */
 export function imageKey(qr: QrRequest): string {
-  return JSON.stringify([qr.format, qr.ecl, qr.scale, qr.margin, qr.dark, qr.light, qr.data]);
+  return JSON.stringify([qr.format, qr.ecl, qr.scale, qr.margin, qr.dark, qr.light, qr.moduleShape, qr.finderShape, qr.finderColor ?? null, qr.data]);
 }
 
 /** A strong validator (RFC 9110 §8.8.3): a hash of the image's key and of the qr-core that made it. */
