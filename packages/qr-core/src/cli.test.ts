@@ -85,6 +85,21 @@ describe('qr (CLI)', () => {
     assert.equal(readFileSync(file, 'utf8'), `${toSVG(qrSymbol, { size: (qrSymbol.size + 8) * 5 })}\n`);
   });
 
+  test('--module-shape, --finder-shape and --finder-color style the file; the terminal says it ignores them', async () => {
+    const png = join(dir, 'styled.png');
+    const svg = join(dir, 'styled.svg');
+    const style = ['--module-shape', 'dots', '--finder-shape', 'rounded', '--finder-color', '#1a237e'];
+    for (const file of [png, svg]) assert.equal((await qr(['-o', file, ...style, 'https://example.com'])).status, 0);
+    const options = { moduleShape: 'dots', finderShape: 'rounded', finderColor: '#1a237e' } as const;
+    assert.deepEqual(new Uint8Array(readFileSync(png)), toPNG(encode('https://example.com'), options));
+    assert.equal(readFileSync(svg, 'utf8'), `${toSVG(encode('https://example.com'), options)}\n`);
+    const terminal = await qr(['--module-shape', 'dots', 'hi']);
+    assert.equal(terminal.status, 0);
+    assert.equal(terminal.stdout, `${toTerminal(encode('hi'))}\n`);
+    assert.equal(terminal.stderr, 'qr: the terminal shows plain modules; --module-shape apply to -o FILE.png or FILE.svg\n');
+    assertOneLineError(await qr(['-o', svg, '--module-shape', 'hearts', 'hi']), 2, /moduleShape must be one of "square", "rounded", "dots"; got string "hearts"/);
+  });
+
   test('--help and --version', async () => {
     const help = await qr(['--help']);
     assert.equal(help.status, 0);

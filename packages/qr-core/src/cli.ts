@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { encode } from './encode.js';
 import { QrError } from './errors.js';
 import { toPNG } from './png.js';
-import { imageSidePx } from './render-options.js';
+import { imageSidePx, type FinderShape, type ModuleShape } from './render-options.js';
 import type { Ecl } from './symbol.js';
 import { toSVG } from './svg.js';
 import { toTerminal } from './terminal.js';
@@ -29,6 +29,9 @@ Options:
   -m, --margin N      quiet zone in modules (default 4)
       --dark COLOR    colour of dark modules in the file: #rgb, #rgba, #rrggbb, #rrggbbaa, transparent
       --light COLOR   colour of light modules and the margin in the file (same forms)
+      --module-shape S   in the file: square (default), rounded or dots
+      --finder-shape S   in the file: the finder patterns square (default), rounded or circle
+      --finder-color C   in the file: colour of the finder patterns (default: --dark)
   -i, --invert        on the terminal: draw dark modules with the text colour (for light terminals)
   -h, --help          show this help
   -v, --version       show the version
@@ -36,12 +39,16 @@ Options:
 Examples:
   qr "https://example.com"
   qr -o code.png --scale 8 "https://example.com"
-  echo "WIFI:S:home;T:WPA;P:secret;;" | qr -o wifi.svg --dark "#1a237e"`;
+  echo "WIFI:S:home;T:WPA;P:secret;;" | qr -o wifi.svg --dark "#1a237e"
+  qr -o styled.png --module-shape dots --finder-shape rounded --finder-color "#1a237e" "https://example.com"`;
 
 /** A usage mistake (exit 2), as opposed to input that cannot be rendered (exit 1). */
 class UsageError extends Error {}
 
 const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['INVALID_OPTION']);
+
+/** Flags of the drawing's style; the renderers check their values (and say what is accepted). */
+const STYLE_FLAGS = Object.freeze(['module-shape', 'finder-shape', 'finder-color'] as const);
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -57,6 +64,9 @@ async function main(argv: string[]): Promise<number> {
         margin: { type: 'string', short: 'm' },
         dark: { type: 'string' },
         light: { type: 'string' },
+        'module-shape': { type: 'string' },
+        'finder-shape': { type: 'string' },
+        'finder-color': { type: 'string' },
         invert: { type: 'boolean', short: 'i' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -95,11 +105,20 @@ async function main(argv: string[]): Promise<number> {
           throw new UsageError(`--${fileOnly} applies to image files only: add -o code.png or -o code.svg`);
         }
       }
+      // The terminal draws whole character cells: styles have no meaning there, said but not refused.
+      const styles = STYLE_FLAGS.filter((flag) => values[flag] !== undefined);
+      if (styles.length > 0) process.stderr.write(`qr: the terminal shows plain modules; ${styles.map((flag) => `--${flag}`).join(', ')} apply to -o FILE.png or FILE.svg\n`);
       process.stdout.write(`${toTerminal(qr, { margin, invert: values.invert })}\n`);
       return 0;
     }
     if (values.invert) throw new UsageError('--invert applies to the terminal only: use --dark and --light for files');
-    const colors = { dark: values.dark, light: values.light };
+    const colors = {
+      dark: values.dark,
+      light: values.light,
+      moduleShape: values['module-shape'] as ModuleShape | undefined,
+      finderShape: values['finder-shape'] as FinderShape | undefined,
+      finderColor: values['finder-color'],
+    };
     const format = values.output.toLowerCase().match(/\.(png|svg)$/)?.[1];
     if (format === 'png') {
       writeFileSync(values.output, toPNG(qr, { scale, margin, ...colors }));
