@@ -10,9 +10,8 @@
 // at ECL M (version 3), at the original service's look (10 px per module, a 4-module margin).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encode, toSVG } from '../dist/index.js';
+import { encode, FINDER_SHAPES, MODULE_SHAPES, toSVG } from '../dist/index.js';
 import { toPNG } from '../dist/png.js';
-import { FINDER_SHAPES, MODULE_SHAPES } from '../dist/render-options.js';
 
 const FINDER_COLOR = '#1a237e';
 

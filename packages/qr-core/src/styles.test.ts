@@ -24,6 +24,7 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, test } from 'node:test';
 import type { readBarcodes } from 'zxing-wasm/reader';
+import { zxingReader } from '../../../test-support/zxing.mjs';
 import { encode } from './encode.js';
 import { QrError } from './errors.js';
 import { toPNG, type PngOptions } from './png.js';
@@ -98,15 +99,9 @@ async function zbar(pngs: Uint8Array[]): Promise<(string | undefined)[]> {
 
 let reader: typeof readBarcodes | undefined;
 
-/** What ZXing reads in the PNG file, or undefined. */
+/** What ZXing reads in the PNG file, or undefined (the repository's one Node loader, test-support/zxing.mjs). */
 async function zxing(png: Uint8Array): Promise<string | undefined> {
-  if (!reader) {
-    // The repository's one Node loader of zxing-wasm (test-support/zxing.mjs at the root); a plain
-    // import of a .mjs would need allowJs in this package's tsconfig.
-    const loader = new URL('../../../test-support/zxing.mjs', import.meta.url).href;
-    const { zxingReader } = (await import(loader)) as { zxingReader: () => Promise<typeof readBarcodes> };
-    reader = await zxingReader();
-  }
+  reader ??= await zxingReader();
   const [result] = await reader(png, { formats: ['QRCode'], maxNumberOfSymbols: 1, textMode: 'Plain' });
   return result?.isValid ? result.text : undefined;
 }
