@@ -12,7 +12,7 @@ import { BUNDLE_BUDGETS, gzippedSize } from './budgets.mjs';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outdir = join(root, 'dist/public');
 
-/** Stable public name → source entry. */
+/** Stable public name → source entry. @type {Readonly<Record<string, string>>} */
 const ENTRIES = {
   'qr-widget.js': 'src/qr-widget.entry.ts',
   'qr-code.js': 'src/qr-code.entry.ts',
@@ -39,6 +39,7 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 
+/** @type {Record<string, string>} */
 const manifest = {};
 for (const [output, meta] of Object.entries(result.metafile.outputs)) {
   if (!meta.entryPoint) continue;

@@ -13,6 +13,7 @@ const manifest = JSON.parse(await readFile(new URL('manifest.json', publicDir), 
  * its decorators (6.2 KB gzipped) plus qr-core's encode and toSVG (8.8 KB gzipped alone, at
  * qr-core 2212836): the budget needs a smaller browser build of qr-core, which is qr-core's to make.
  */
+/** @type {Readonly<Record<string, string>>} */
 const KNOWN_OVER_BUDGET = Object.freeze({
   'qr-code.js': "needs a smaller browser build of qr-core (see the README's budget section)",
 });
