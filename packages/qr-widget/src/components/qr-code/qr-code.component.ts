@@ -1,6 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { encode, toSVG, DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, QrError, type Ecl, type QrSymbol } from 'qr-core';
+import {
+  encode,
+  toSVG,
+  DEFAULT_DARK,
+  DEFAULT_ECL,
+  DEFAULT_LIGHT,
+  DEFAULT_MARGIN,
+  FINDER_SHAPES,
+  MODULE_SHAPES,
+  QrError,
+  type Ecl,
+  type FinderShape,
+  type ModuleShape,
+  type QrSymbol,
+} from 'qr-core';
 import { emit, type BrowserGeneratedDetail, type QrErrorDetail } from '../../events.js';
 import { qrCodeStyles } from './qr-code.styles.js';
 
@@ -15,6 +29,9 @@ export type QrCodeResult =
   | { kind: 'empty' }
   | { kind: 'generated'; detail: BrowserGeneratedDetail }
   | { kind: 'error'; detail: QrErrorDetail };
+
+/** The properties that change the drawing of a symbol but not the symbol. */
+const DRAWING_INPUTS = ['margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor'] as const;
 
 /**
  * Shows a QR code for `value`, encoded in the browser by qr-core: no network, so it suits
@@ -47,6 +64,15 @@ export class QrCode extends LitElement {
   /** Colour of light modules and the quiet zone. */
   @property({ type: String, attribute: 'light' }) light = DEFAULT_LIGHT;
 
+  /** Shape of the dark modules outside the finder patterns: qr-core's MODULE_SHAPES, 'square', 'rounded' or 'dots'. */
+  @property({ type: String, attribute: 'module-shape' }) moduleShape: ModuleShape = MODULE_SHAPES[0];
+
+  /** Shape of the three finder patterns: qr-core's FINDER_SHAPES, 'square', 'rounded' or 'circle'. */
+  @property({ type: String, attribute: 'finder-shape' }) finderShape: FinderShape = FINDER_SHAPES[0];
+
+  /** Colour of the finder patterns, in the forms `dark` takes; '' (the default) paints them in `dark`. */
+  @property({ type: String, attribute: 'finder-color' }) finderColor = '';
+
   /** Accessible name of the image; defaults to the encoded value. */
   @property({ type: String, attribute: 'label' }) label = '';
 
@@ -73,19 +99,21 @@ export class QrCode extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const encodingChanged = changed.has('value') || changed.has('ecl');
-    const drawingChanged = changed.has('margin') || changed.has('dark') || changed.has('light');
+    const drawingChanged = DRAWING_INPUTS.some((name) => changed.has(name));
     if (!encodingChanged && !drawingChanged) return;
     if (this.value === '') {
       this.rendering = { kind: 'empty' };
       return;
     }
     try {
-      // Re-encoding is the costly step: a change of colours or margin only redraws.
+      // Re-encoding is the costly step: a change of colours, style or margin only redraws.
       const symbol =
         !encodingChanged && this.rendering.kind === 'symbol'
           ? this.rendering.symbol
           : encode(this.value, { ecl: this.ecl });
-      const svg = toSVG(symbol, { margin: this.margin, dark: this.dark, light: this.light });
+      const { margin, dark, light, moduleShape, finderShape } = this;
+      // An absent attribute reads as null, and '' follows the dark colour: both leave qr-core's default.
+      const svg = toSVG(symbol, { margin, dark, light, moduleShape, finderShape, finderColor: this.finderColor || undefined });
       this.rendering = { kind: 'symbol', symbol, svg, image: parseSvg(svg) };
     } catch (error) {
       // Only a caller's mistake is shown; a broken invariant in qr-core stays an exception.

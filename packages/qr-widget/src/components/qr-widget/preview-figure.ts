@@ -3,7 +3,7 @@
  * is typed), the service's PNG in its place once there is one, and a caption.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Ecl } from 'qr-core';
+import type { Ecl, FinderShape, ModuleShape } from 'qr-core';
 import type { ServiceImage } from '../../controllers/service-controller.js';
 import type { QrErrorDetail, QrGeneratedDetail } from '../../events.js';
 import type { QrCodeResult } from '../qr-code/qr-code.component.js';
@@ -16,7 +16,19 @@ export interface PreviewView {
   /** The service's PNG for the current options, shown instead of the preview. */
   readonly image: ServiceImage | undefined;
   readonly busy: boolean;
-  readonly drawing: { readonly ecl: Ecl; readonly margin: number; readonly dark: string; readonly light: string };
+  readonly drawing: PreviewDrawing;
+}
+
+/** The options the preview is encoded and drawn with. */
+export interface PreviewDrawing {
+  readonly ecl: Ecl;
+  readonly margin: number;
+  readonly dark: string;
+  readonly light: string;
+  readonly moduleShape?: ModuleShape;
+  readonly finderShape?: FinderShape;
+  /** '' follows the dark colour. */
+  readonly finderColor?: string;
 }
 
 /** Where the preview's events go. */
@@ -37,6 +49,9 @@ export function renderPreview({ text, result, image, busy, drawing }: PreviewVie
         margin=${drawing.margin}
         dark=${drawing.dark}
         light=${drawing.light}
+        module-shape=${drawing.moduleShape ?? nothing}
+        finder-shape=${drawing.finderShape ?? nothing}
+        finder-color=${drawing.finderColor || nothing}
         label=${`QR code for ${text}`}
         @qr-generated=${listeners.onGenerated}
         @qr-error=${listeners.onError}

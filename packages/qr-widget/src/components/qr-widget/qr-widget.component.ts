@@ -1,15 +1,15 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, type Ecl } from 'qr-core';
+import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, FINDER_SHAPES, MODULE_SHAPES, type Ecl, type FinderShape, type ModuleShape } from 'qr-core';
 import { DebouncedValue } from '../../controllers/debounced-value.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { pngFile } from '../../downloads.js';
 import { emit, isBrowserGenerated, type QrGeneratedDetail } from '../../events.js';
-import { imageLink, type ImageRequest } from '../../qr-service.js';
+import { imageLink, pngRequest, type ImageRequest } from '../../qr-service.js';
 import { warmUpEncoder } from '../../warm-up.js';
 import type { QrCode, QrCodeResult } from '../qr-code/qr-code.component.js';
 import { renderActions, type ActionSource, type WidgetAction } from './actions.js';
-import { readOption, renderOptions, type WidgetOptions } from './options/options.js';
+import { readOption, renderOptions, renderStyle, type StyleOptions, type WidgetOptions } from './options/options.js';
 import { renderPreview, type PreviewListeners } from './preview-figure.js';
 import { qrWidgetStyles } from './qr-widget.styles.js';
 import { failureStatus, isProblem, renderStatus, type Status } from './status.js';
@@ -22,7 +22,7 @@ export const PREVIEW_TIMING = Object.freeze({
 });
 
 /** The properties an image request is made of: when one changes, the service's image is stale. */
-const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark', 'light'] as const;
+const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor'] as const;
 
 /**
  * The QR generator: a text field, options, a live preview encoded in the browser, and a
@@ -59,7 +59,7 @@ const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark',
  * @cssproperty --qr-widget-font - Font family.
  * @cssproperty --qr-widget-preview-size - Width of the preview. Default min(18rem, 100%).
  */
-export class QrWidget extends LitElement implements WidgetOptions {
+export class QrWidget extends LitElement implements WidgetOptions, StyleOptions {
   static override styles = qrWidgetStyles;
 
   /**
@@ -85,6 +85,15 @@ export class QrWidget extends LitElement implements WidgetOptions {
 
   /** Colour of light modules. */
   @property({ type: String, attribute: 'light' }) light = DEFAULT_LIGHT;
+
+  /** Shape of the modules outside the finder patterns: one of qr-core's MODULE_SHAPES. */
+  @property({ type: String, attribute: 'module-shape' }) moduleShape: ModuleShape = MODULE_SHAPES[0];
+
+  /** Shape of the finder patterns: one of qr-core's FINDER_SHAPES. */
+  @property({ type: String, attribute: 'finder-shape' }) finderShape: FinderShape = FINDER_SHAPES[0];
+
+  /** Colour of the finder patterns; '' follows the dark colour. */
+  @property({ type: String, attribute: 'finder-color' }) finderColor = '';
 
   /** Milliseconds of typing pause before the preview follows; 0 follows every keystroke. */
   @property({ type: Number, attribute: 'debounce' }) debounce = 150;
@@ -157,8 +166,7 @@ export class QrWidget extends LitElement implements WidgetOptions {
   }
 
   private imageRequest(): ImageRequest {
-    const { value: data, ecl, scale, margin, dark, light } = this;
-    return { data, format: 'png', ecl, scale, margin, dark, light };
+    return pngRequest(this.value, this);
   }
 
   /** What the buttons save or copy, made when one is clicked. */
@@ -203,7 +211,7 @@ export class QrWidget extends LitElement implements WidgetOptions {
     }
   };
 
-  private onOption(event: Event): void {
+  private readonly onOption = (event: Event): void => {
     const option = readOption(event.target);
     if (option === undefined) return; // the text field's change
     const { name, reading } = option;
@@ -213,7 +221,7 @@ export class QrWidget extends LitElement implements WidgetOptions {
     }
     Object.assign(this, reading.set);
     if (this.status.kind === 'invalid' && this.status.option === name) this.status = { kind: 'clear' };
-  }
+  };
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
@@ -232,7 +240,7 @@ export class QrWidget extends LitElement implements WidgetOptions {
         <div class="result">
           ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing: this }, this.listeners)}
           ${renderActions(text !== '' && this.preview.kind === 'generated', this.service.route !== 'local', this.onAction)}
-          ${renderStatus(busy ? { kind: 'busy' } : this.status)}
+          ${renderStatus(busy ? { kind: 'busy' } : this.status)} ${renderStyle(this, this.onOption)}
         </div>
       </div>
     `;

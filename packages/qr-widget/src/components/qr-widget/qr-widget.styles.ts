@@ -94,6 +94,38 @@ export const qrWidgetStyles = css`
     margin: 0;
     padding: 0.75rem;
   }
+  /* The Style fieldset sits under the preview it changes, as wide as the preview. */
+  .style {
+    inline-size: var(--qr-widget-preview-size);
+  }
+  .choices {
+    flex-basis: 100%;
+    gap: 0.5rem 1rem;
+    padding: 0.5rem;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    cursor: pointer;
+    font-weight: normal;
+  }
+  input[type='radio'] {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    min-block-size: auto;
+    margin: 0;
+    padding: 0;
+    accent-color: var(--qr-widget-accent);
+  }
+  .sample svg {
+    display: block;
+    inline-size: 2rem;
+    block-size: 2rem;
+  }
+  .choices .hint {
+    flex-basis: 100%;
+  }
   button {
     font: inherit;
     min-block-size: 2.75rem;

@@ -11,12 +11,12 @@ function colourField(name: 'dark' | 'light', label: string, value: string) {
   `;
 }
 
-/** The dark and light colours, and a warning when together they may not scan. */
+/** The dark and light colours, and a warning when together (or the finder colour on the light) they may not scan. */
 export const coloursPiece: OptionPiece = {
   names: ['dark', 'light'],
-  render: ({ dark, light }) => html`
+  render: ({ dark, light, finderColor }) => html`
     ${colourField('dark', 'Dark colour', dark)} ${colourField('light', 'Light colour', light)}
-    <p id="contrast-warning" part="contrast-warning" class="warning">${contrastWarning(dark, light) ?? ''}</p>
+    <p id="contrast-warning" part="contrast-warning" class="warning">${contrastWarning(dark, light, finderColor) ?? ''}</p>
   `,
   read: ({ name, value }) => ({ set: name === 'dark' ? { dark: value } : { light: value } }),
 };

@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import type { Ecl } from 'qr-core';
+import type { Ecl, FinderShape, ModuleShape } from 'qr-core';
 
 /** The options the fieldset sets: each is a reactive property of `<qr-widget>` of the same name. */
 export interface WidgetOptions {
@@ -9,13 +9,24 @@ export interface WidgetOptions {
   light: string;
 }
 
-export type OptionName = keyof WidgetOptions;
+/** The options of the Style fieldset, reactive properties of `<qr-widget>` too. */
+export interface StyleOptions {
+  moduleShape: ModuleShape;
+  finderShape: FinderShape;
+  /** '' while it follows the dark colour, until a colour is picked. */
+  finderColor: string;
+}
+
+/** Every option a piece renders from: the style is there for the widget, not for every caller. */
+export type PieceOptions = WidgetOptions & Partial<StyleOptions>;
+
+export type OptionName = keyof WidgetOptions | keyof StyleOptions;
 
 /** A form field of the fieldset. */
 export type OptionField = HTMLInputElement | HTMLSelectElement;
 
 /** What a changed field says: the options to set, or why its value cannot be used. */
-export type OptionReading = { set: Partial<WidgetOptions> } | { problem: string };
+export type OptionReading = { set: Partial<WidgetOptions & StyleOptions> } | { problem: string };
 
 /**
  * One piece of the options fieldset: the fields for one option (or for a few that belong
@@ -23,11 +34,11 @@ export type OptionReading = { set: Partial<WidgetOptions> } | { problem: string 
  * option is a new piece in options.ts's list; the element only passes its values in and applies
  * what the pieces read.
  */
-export interface OptionPiece {
+export interface OptionPiece<O extends PieceOptions = PieceOptions> {
   /** The `name`s of the piece's fields, which are the options they set. */
   readonly names: readonly OptionName[];
   /** The piece's fields (each a `.field` block) for the current options. */
-  render(options: Readonly<WidgetOptions>): TemplateResult;
+  render(options: Readonly<O>): TemplateResult;
   /** What the changed field `field`, one of {@link names}, sets. */
   read(field: OptionField): OptionReading;
 }

@@ -5,15 +5,20 @@
 import { html } from 'lit';
 import { coloursPiece } from './colours.js';
 import { eclPiece } from './ecl.js';
-import type { OptionName, OptionPiece, OptionReading, WidgetOptions } from './option-piece.js';
+import type { OptionName, OptionPiece, OptionReading, PieceOptions } from './option-piece.js';
 import { scalePiece } from './scale.js';
+import { STYLE_PIECES } from './style.js';
 
-export type { OptionName, WidgetOptions } from './option-piece.js';
+export type { OptionName, StyleOptions, WidgetOptions } from './option-piece.js';
+export { renderStyle } from './style.js';
 
 const PIECES: readonly OptionPiece[] = [eclPiece, scalePiece, coloursPiece];
 
+/** Every piece that reads a field: these and the Style fieldset's (style.ts). */
+const READERS: readonly Pick<OptionPiece, 'names' | 'read'>[] = [...PIECES, ...STYLE_PIECES];
+
 /** The fieldset for the current options. */
-export function renderOptions(options: Readonly<WidgetOptions>) {
+export function renderOptions(options: Readonly<PieceOptions>) {
   return html`
     <fieldset part="options">
       <legend>Options</legend>
@@ -26,6 +31,6 @@ export function renderOptions(options: Readonly<WidgetOptions>) {
 export function readOption(target: EventTarget | null): { name: OptionName; reading: OptionReading } | undefined {
   if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return undefined;
   const name = target.name as OptionName;
-  const piece = PIECES.find((candidate) => candidate.names.includes(name));
+  const piece = READERS.find((candidate) => candidate.names.includes(name));
   return piece && { name, reading: piece.read(target) };
 }
