@@ -1,0 +1,73 @@
+import { expect } from '@open-wc/testing';
+import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE } from 'qr-core';
+import { imageLink, pngRequest, requestImage, type ImageOptions } from './qr-service.js';
+
+const PLAIN: ImageOptions = {
+  ecl: DEFAULT_ECL,
+  scale: DEFAULT_SCALE,
+  margin: DEFAULT_MARGIN,
+  dark: DEFAULT_DARK,
+  light: DEFAULT_LIGHT,
+  moduleShape: 'square',
+  finderShape: 'square',
+  finderColor: '',
+};
+
+/** Runs `run` with a fetch that records each request and answers with an empty PNG. */
+async function withFetch(run: () => Promise<unknown>): Promise<Request[]> {
+  const requests: Request[] = [];
+  const real = window.fetch;
+  window.fetch = async (input, init) => {
+    requests.push(new Request(input, init));
+    return new Response(new Blob([], { type: 'image/png' }));
+  };
+  try {
+    await run();
+  } finally {
+    window.fetch = real;
+  }
+  return requests;
+}
+
+describe('qr-service requests', () => {
+  it('asks for a plain code exactly as before styles existed', () => {
+    expect(pngRequest('plain', PLAIN)).to.deep.equal({ data: 'plain', format: 'png', ecl: 'M', scale: 10, margin: 4, dark: '#000000', light: '#ffffff' });
+    // A finder colour that is the dark colour, in any spelling, is the plain drawing too.
+    expect(pngRequest('plain', { ...PLAIN, dark: '#0a3d62', finderColor: '#0A3D62' })).not.to.have.property('finderColor');
+    expect(pngRequest('plain', { ...PLAIN, finderColor: '#000' })).not.to.have.property('finderColor');
+  });
+
+  it('adds moduleShape, finderShape and finderColor where they differ from the defaults', () => {
+    expect(pngRequest('styled', { ...PLAIN, moduleShape: 'dots' })).to.include({ moduleShape: 'dots' }).and.not.have.any.keys('finderShape', 'finderColor');
+    expect(pngRequest('styled', { ...PLAIN, moduleShape: 'rounded', finderShape: 'circle', finderColor: '#1a237e' })).to.deep.equal({
+      data: 'styled',
+      format: 'png',
+      ecl: 'M',
+      scale: 10,
+      margin: 4,
+      dark: '#000000',
+      light: '#ffffff',
+      moduleShape: 'rounded',
+      finderShape: 'circle',
+      finderColor: '#1a237e',
+    });
+  });
+
+  it('sends the style in the JSON body of POST /generate_qr/', async () => {
+    const request = pngRequest('in the body', { ...PLAIN, finderShape: 'rounded', finderColor: '#1a237e' });
+    const [sent] = await withFetch(() => requestImage('https://api.example.com', request));
+    expect(sent!.method).to.equal('POST');
+    expect(sent!.url).to.equal('https://api.example.com/generate_qr/');
+    expect(sent!.headers.get('content-type')).to.equal('application/json');
+    expect(await sent!.json()).to.deep.equal(request);
+  });
+
+  it('puts the style in the link, and only where it is not the default', () => {
+    const plain = new URL(imageLink('https://api.example.com', pngRequest('plain', PLAIN)));
+    expect([...plain.searchParams.keys()]).to.deep.equal(['data', 'format', 'ecl', 'scale', 'margin', 'dark', 'light']);
+    const styled = new URL(imageLink('https://api.example.com', pngRequest('styled', { ...PLAIN, moduleShape: 'dots', finderColor: '#ff0000' })));
+    expect(styled.searchParams.get('moduleShape')).to.equal('dots');
+    expect(styled.searchParams.get('finderColor')).to.equal('#ff0000');
+    expect(styled.searchParams.has('finderShape')).to.equal(false);
+  });
+});
