@@ -28,7 +28,7 @@ describe('symbol contrast', () => {
     expect(contrastWarning('#000000', '#ffffff', '#1a237e')).to.equal(undefined);
     expect(contrastWarning('#000000', '#ffffff', '')).to.equal(undefined);
     expect(contrastWarning('#000000', '#ffffff', '#dddddd')).to.match(/^The finder and light colours differ by \d+ % in luminance/);
-    expect(contrastWarning('#000000', '#777777', '#ffffff')).to.match(/^The finder colour is lighter than the light one/);
+    expect(contrastWarning('#000000', '#cccccc', '#ffffff')).to.match(/^The finder colour is lighter than the light one/);
     expect(contrastWarning('#777777', '#999999', '#000000')).to.match(/^These colours differ by/);
     expect(contrastWarning('#000000', '#ffffff', 'navy')).to.equal(undefined);
   });
