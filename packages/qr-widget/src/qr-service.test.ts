@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE } from 'qr-core';
 import { imageLink, pngRequest, requestImage, type ImageOptions } from './qr-service.js';
+import { catchRequests } from './test-support/stand-ins.js';
 
 const PLAIN: ImageOptions = {
   ecl: DEFAULT_ECL,
@@ -12,22 +13,6 @@ const PLAIN: ImageOptions = {
   finderShape: 'square',
   finderColor: '',
 };
-
-/** Runs `run` with a fetch that records each request and answers with an empty PNG. */
-async function withFetch(run: () => Promise<unknown>): Promise<Request[]> {
-  const requests: Request[] = [];
-  const real = window.fetch;
-  window.fetch = async (input, init) => {
-    requests.push(new Request(input, init));
-    return new Response(new Blob([], { type: 'image/png' }));
-  };
-  try {
-    await run();
-  } finally {
-    window.fetch = real;
-  }
-  return requests;
-}
 
 describe('qr-service requests', () => {
   it('asks for a plain code exactly as before styles existed', () => {
@@ -55,7 +40,7 @@ describe('qr-service requests', () => {
 
   it('sends the style in the JSON body of POST /generate_qr/', async () => {
     const request = pngRequest('in the body', { ...PLAIN, finderShape: 'rounded', finderColor: '#1a237e' });
-    const [sent] = await withFetch(() => requestImage('https://api.example.com', request));
+    const [sent] = await catchRequests(() => new Response(new Blob([], { type: 'image/png' })), () => requestImage('https://api.example.com', request));
     expect(sent!.method).to.equal('POST');
     expect(sent!.url).to.equal('https://api.example.com/generate_qr/');
     expect(sent!.headers.get('content-type')).to.equal('application/json');

@@ -33,3 +33,19 @@ export async function catchDownloads(run: () => unknown): Promise<CaughtDownload
   }
   return caught;
 }
+
+/** Runs `run` with a fetch that keeps each request and answers it with `answer()`, and returns the requests. */
+export async function catchRequests(answer: () => Response, run: () => Promise<unknown>): Promise<Request[]> {
+  const requests: Request[] = [];
+  const real = window.fetch;
+  window.fetch = async (input, init) => {
+    requests.push(new Request(input, init));
+    return answer();
+  };
+  try {
+    await run();
+  } finally {
+    window.fetch = real;
+  }
+  return requests;
+}

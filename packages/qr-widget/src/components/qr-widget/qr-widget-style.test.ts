@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { FINDER_SHAPES, MODULE_SHAPES, toSVG, type DrawingOptions } from 'qr-core';
 import type { QrErrorDetail } from '../../events.js';
 import { decodeImage, decodeSvg } from '../../test-support/decode.js';
-import { catchDownloads, withClipboard } from '../../test-support/stand-ins.js';
+import { catchDownloads, catchRequests, withClipboard } from '../../test-support/stand-ins.js';
 import type { QrCode } from '../qr-code/qr-code.component.js';
 import type { QrWidget } from './qr-widget.component.js';
 import './qr-widget.js';
@@ -28,21 +28,8 @@ async function shown(widget: QrWidget): Promise<QrCode> {
   return code(widget);
 }
 
-/** Runs `run` with a fetch that keeps each request and answers with a PNG of nothing. */
-async function stubbedFetch(run: () => Promise<unknown>): Promise<Request[]> {
-  const requests: Request[] = [];
-  const real = window.fetch;
-  window.fetch = async (input, init) => {
-    requests.push(new Request(input, init));
-    return new Response(new Blob([new Uint8Array(8)], { type: 'image/png' }));
-  };
-  try {
-    await run();
-  } finally {
-    window.fetch = real;
-  }
-  return requests;
-}
+/** A PNG of nothing, for a stubbed service: the widget shows whatever the service sends. */
+const EMPTY_PNG = () => new Response(new Blob([new Uint8Array(8)], { type: 'image/png' }));
 
 describe('<qr-widget> styles', () => {
   it('changes the preview with each choice of the radio groups, and every style reads', async () => {
@@ -150,7 +137,7 @@ describe('<qr-widget> styles', () => {
 describe('<qr-widget> styles with a QR service', () => {
   it('asks for a plain code as before, and adds the style fields only when chosen', async () => {
     const widget = await fixture<QrWidget>(html`<qr-widget backend-url="https://api.example.com" value="asked" debounce="0"></qr-widget>`);
-    const requests = await stubbedFetch(async () => {
+    const requests = await catchRequests(EMPTY_PNG, async () => {
       await widget.generate();
       widget.moduleShape = 'rounded';
       pickFinderColour(widget, '#1a237e');

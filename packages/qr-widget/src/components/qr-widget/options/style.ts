@@ -75,21 +75,11 @@ function shapePiece<S extends string>(group: ChoiceGroup<S>): OptionPiece<StyleR
   };
 }
 
-export const moduleShapePiece = shapePiece({
-  name: 'moduleShape',
-  legend: 'Module shape',
-  shapes: MODULE_SHAPES,
-  choices: MODULE_CHOICES,
-  preview: (moduleShape) => samplePreview({ moduleShape }),
-});
+const modulePreview = (moduleShape: ModuleShape) => samplePreview({ moduleShape });
+const finderPreview = (finderShape: FinderShape) => samplePreview({ finderShape });
 
-export const finderShapePiece = shapePiece({
-  name: 'finderShape',
-  legend: 'Finder shape',
-  shapes: FINDER_SHAPES,
-  choices: FINDER_CHOICES,
-  preview: (finderShape) => samplePreview({ finderShape }),
-});
+export const moduleShapePiece = shapePiece({ name: 'moduleShape', legend: 'Module shape', shapes: MODULE_SHAPES, choices: MODULE_CHOICES, preview: modulePreview });
+export const finderShapePiece = shapePiece({ name: 'finderShape', legend: 'Finder shape', shapes: FINDER_SHAPES, choices: FINDER_CHOICES, preview: finderPreview });
 
 /** The finder patterns' colour: the dark colour until one is picked. Judged by the contrast warning. */
 export const finderColourPiece: OptionPiece<StyleRenderOptions> = {
