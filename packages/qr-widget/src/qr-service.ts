@@ -2,7 +2,7 @@
  * The client side of qr-server's HTTP contract (docs/architecture.md, "The HTTP contract"): `POST /generate_qr/`
  * with a JSON body, errors as RFC 9457 problem details.
  */
-import { FINDER_SHAPES, MODULE_SHAPES, parseColor, type Ecl, type FinderShape, type ModuleShape } from 'qr-core';
+import { FINDER_SHAPES, MODULE_SHAPES, type Ecl, type FinderShape, type ModuleShape } from 'qr-core';
 
 /** The JSON body of `POST /generate_qr/`. */
 export interface ImageRequest {
@@ -39,18 +39,8 @@ export function pngRequest(data: string, options: ImageOptions): ImageRequest {
   if (moduleShape !== MODULE_SHAPES[0]) request.moduleShape = moduleShape;
   if (finderShape !== FINDER_SHAPES[0]) request.finderShape = finderShape;
   // An absent attribute reads as null: like '', it follows the dark colour.
-  if (finderColor && !paintsAlike(finderColor, dark)) request.finderColor = finderColor;
+  if (finderColor && finderColor.toLowerCase() !== dark.toLowerCase()) request.finderColor = finderColor;
   return request;
-}
-
-/** Whether two colours are the same (by qr-core's parser); a colour it refuses is sent for the service to refuse. */
-function paintsAlike(a: string, b: string): boolean {
-  try {
-    const [x, y] = [parseColor(a), parseColor(b)];
-    return (x.a === 0 && y.a === 0) || (x.r === y.r && x.g === y.g && x.b === y.b && x.a === y.a);
-  } catch {
-    return a === b;
-  }
 }
 
 /** The service answered, with an error status. `message` is the problem's `detail` (or `title`). */

@@ -20,31 +20,29 @@ export function relativeLuminance({ r, g, b }: Rgba): number {
 
 /**
  * A sentence to show when `dark` on `light` may not scan, or undefined when it will; with
- * `finderColor` (the finder patterns' own colour), the finders on `light` are judged too. Colours
- * that are not opaque hex colours (qr-core reports those) and transparency are not judged here.
+ * `finderColor` (the finder patterns' own colour, '' when they are in `dark`), the finders on
+ * `light` are judged too. Colours that are not opaque hex colours (qr-core reports those) and
+ * transparency are not judged here.
  */
-export function contrastWarning(dark: string, light: string, finderColor?: string): string | undefined {
-  const lightColour = opaque(light, 'light');
-  if (lightColour === undefined) return undefined;
-  const modules = pairWarning(opaque(dark, 'dark'), lightColour, 'The dark colour', 'These colours');
-  if (modules !== undefined || finderColor === undefined || finderColor === '') return modules;
-  return pairWarning(opaque(finderColor, 'finderColor'), lightColour, 'The finder colour', 'The finder and light colours');
+export function contrastWarning(dark: string, light: string, finderColor = ''): string | undefined {
+  return (
+    pairWarning(dark, light, 'The dark colour', 'These colours') ??
+    (finderColor === '' ? undefined : pairWarning(finderColor, light, 'The finder colour', 'The finder and light colours'))
+  );
 }
 
-/** The colour if it is one qr-core reads and it is opaque. */
-function opaque(colour: string, option: string): Rgba | undefined {
+/** What is wrong with `dark` on `light`, in sentences about `subject` (the one colour) or `pair` (both). */
+function pairWarning(dark: string, light: string, subject: string, pair: string): string | undefined {
+  let darkColour: Rgba;
+  let lightColour: Rgba;
   try {
-    const parsed = parseColor(colour, option);
-    return parsed.a === 255 ? parsed : undefined;
+    darkColour = parseColor(dark, 'dark');
+    lightColour = parseColor(light, 'light');
   } catch {
     return undefined;
   }
-}
-
-/** What is wrong with `dark` on `light`, in sentences about `subject` (one colour) or `pair` (both). */
-function pairWarning(dark: Rgba | undefined, light: Rgba, subject: string, pair: string): string | undefined {
-  if (dark === undefined) return undefined;
-  const difference = relativeLuminance(light) - relativeLuminance(dark);
+  if (darkColour.a < 255 || lightColour.a < 255) return undefined;
+  const difference = relativeLuminance(lightColour) - relativeLuminance(darkColour);
   if (difference < 0) return `${subject} is lighter than the light one: many scanners cannot read codes in reverse.`;
   if (difference < MIN_SYMBOL_CONTRAST) {
     return `${pair} differ by ${Math.round(difference * 100)} % in luminance; scanners need about ${MIN_SYMBOL_CONTRAST * 100} % or more.`;

@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// The svg rule beats the width and height attributes of qr-core's SVG so that the symbol fills
+// the box and keeps its square viewBox. (Comments stay out of the css literal, which is shipped
+// as it is written.)
 export const qrCodeStyles = css`
   :host {
     --qr-code-size: 12rem;
@@ -14,8 +17,6 @@ export const qrCodeStyles = css`
     display: block;
     inline-size: 100%;
   }
-  /* Beats the width and height attributes of qr-core's SVG so that the symbol fills the box
-     and keeps its square viewBox. */
   svg {
     display: block;
     inline-size: 100%;

@@ -109,9 +109,9 @@ describe('<qr-widget> styles', () => {
     const status = () => shadow(widget).querySelector('[part="status"]')!.textContent;
     const downloads = await catchDownloads(async () => {
       labelled(widget, 'Download SVG').click();
-      await waitUntil(() => status() === 'SVG saved.');
+      await waitUntil(() => status() === 'SVG saved.', 'the SVG was saved', { timeout: 5000 });
       labelled(widget, 'Download PNG').click();
-      await waitUntil(() => status() === 'PNG saved.');
+      await waitUntil(() => status() === 'PNG saved.', 'the PNG was saved', { timeout: 5000 });
     });
     const [svg, png] = await Promise.all(downloads.map((download) => download.blob));
     expect(await svg!.text()).to.equal(toSVG(code(widget).symbol!, style));

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
+// Defaults meet WCAG 2.2 AA contrast (4.5:1 for text, 3:1 for borders and focus) in both schemes.
+// (Comments stay out of the css literal, which is shipped as it is written.)
 export const qrWidgetStyles = css`
-  /* Defaults meet WCAG 2.2 AA contrast (4.5:1 for text, 3:1 for borders and focus) in both schemes. */
   :host {
     --qr-widget-background: #ffffff;
     --qr-widget-foreground: #1b1f24;
@@ -68,7 +69,7 @@ export const qrWidgetStyles = css`
   }
   textarea,
   select,
-  input {
+  input:not([type='radio']) {
     font: inherit;
     color: inherit;
     background: var(--qr-widget-background);
@@ -94,38 +95,12 @@ export const qrWidgetStyles = css`
     margin: 0;
     padding: 0.75rem;
   }
-  /* The Style fieldset sits under the preview it changes, as wide as the preview. */
-  .style {
-    inline-size: var(--qr-widget-preview-size);
-  }
-  .choices {
-    flex-basis: 100%;
-    gap: 0.5rem 1rem;
-    padding: 0.5rem;
-  }
-  .choice {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375rem;
-    cursor: pointer;
-    font-weight: normal;
-  }
-  input[type='radio'] {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    min-block-size: auto;
-    margin: 0;
-    padding: 0;
-    accent-color: var(--qr-widget-accent);
-  }
-  .sample svg {
-    display: block;
-    inline-size: 2rem;
-    block-size: 2rem;
-  }
-  .choices .hint {
-    flex-basis: 100%;
-  }
+  .style { inline-size: var(--qr-widget-preview-size); }
+  .choices { flex-basis: 100%; padding: 0.5rem; }
+  .choice { display: flex; align-items: center; gap: 0.375rem; font-weight: normal; }
+  input[type='radio'] { margin: 0; inline-size: 1.25rem; block-size: 1.25rem; accent-color: var(--qr-widget-accent); }
+  .sample svg { display: block; inline-size: 2rem; }
+  .choices .hint { flex-basis: 100%; }
   button {
     font: inherit;
     min-block-size: 2.75rem;

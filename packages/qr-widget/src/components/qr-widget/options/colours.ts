@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { contrastWarning } from '../../../symbol-contrast.js';
 import type { OptionPiece } from './option-piece.js';
 
-function colourField(name: 'dark' | 'light', label: string, value: string) {
+/** A labelled colour field, described by the contrast warning. */
+export function colourField(name: 'dark' | 'light' | 'finderColor', label: string, value: string) {
   return html`
     <div class="field">
       <label for=${name}>${label}</label>

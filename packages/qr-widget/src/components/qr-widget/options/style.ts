@@ -4,92 +4,53 @@
  * the others (options.ts reads them); the fieldset is rendered on its own, beside the preview.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { FINDER_SHAPES, MODULE_SHAPES, type FinderShape, type ModuleShape } from 'qr-core';
+import { FINDER_SHAPES, MODULE_SHAPES } from 'qr-core';
 import type { OptionPiece, StyleOptions, WidgetOptions } from './option-piece.js';
+import { colourField } from './colours.js';
 import { samplePreview } from './style-samples.js';
 
-/** What a choice is called, and what to say beside one that common readers may not read. */
-interface Choice {
-  readonly label: string;
-  readonly hint?: string;
-}
-
-/** A radio group: its option, legend, choices in order, their words, and the preview of each. */
+/** A radio group: its option, legend and choices in order. */
 interface ChoiceGroup<S extends string> {
   readonly name: 'moduleShape' | 'finderShape';
   readonly legend: string;
   readonly shapes: readonly S[];
-  readonly choices: Readonly<Record<S, Choice>>;
-  preview(shape: S): string;
 }
 
 /**
- * From qr-core's README ("Which readers read them", asserted by its src/styles.test.ts): zxing
- * reads every style; zbar reads every module shape and every finder shape but the circle, which
- * it misses at some sizes.
+ * What to say beside a style that common readers may not read. From qr-core's README ("Which
+ * readers read them", asserted by its src/styles.test.ts): zxing reads every style; zbar every
+ * module shape and every finder shape but the circle, which it misses at some sizes.
  */
-const MODULE_CHOICES: Readonly<Record<ModuleShape, Choice>> = Object.freeze({
-  square: { label: 'Square' },
-  rounded: { label: 'Rounded' },
-  dots: { label: 'Dots' },
-});
-
-const FINDER_CHOICES: Readonly<Record<FinderShape, Choice>> = Object.freeze({
-  square: { label: 'Square' },
-  rounded: { label: 'Rounded' },
-  circle: { label: 'Circle', hint: 'Some scanner apps (those built on zbar) miss circles at some sizes; Rounded reads everywhere.' },
+const HINTS: Readonly<Record<string, string>> = Object.freeze({
+  circle: 'Scanner apps built on zbar miss circles at some sizes; Rounded reads everywhere.',
 });
 
 type StyleRenderOptions = Readonly<WidgetOptions & StyleOptions>;
 
 /** A labelled radio group of `shapes`, each choice with its preview and, where there is one, its hint. */
-function renderGroup<S extends string>({ name, legend, shapes, choices, preview }: ChoiceGroup<S>, current: S) {
-  return html`
-    <fieldset class="choices">
-      <legend>${legend}</legend>
-      ${shapes.map((shape) => {
-        const { label, hint } = choices[shape];
-        const hintId = `${name}-${shape}-hint`;
-        return html`
-          <label class="choice">
-            <input type="radio" name=${name} value=${shape} .checked=${shape === current} aria-describedby=${hint === undefined ? nothing : hintId} />
-            <span class="sample" aria-hidden="true">${unsafeHTML(preview(shape))}</span>
-            ${label}
-          </label>
-          ${hint === undefined ? nothing : html`<span id=${hintId} class="hint">${hint}</span>`}
-        `;
-      })}
-    </fieldset>
-  `;
-}
-
-/** A radio group's piece: reads its value when it is one of `shapes`. */
-function shapePiece<S extends string>(group: ChoiceGroup<S>): OptionPiece<StyleRenderOptions> {
-  const { name, legend, shapes } = group;
-  return {
-    names: [name],
-    render: (options) => renderGroup(group, options[name] as S),
-    read: ({ value }) =>
-      (shapes as readonly string[]).includes(value) ? { set: { [name]: value } } : { problem: `${legend} must be one of ${shapes.join(', ')}.` },
+function renderGroup<S extends string>({ name, legend, shapes }: ChoiceGroup<S>, options: StyleRenderOptions) {
+  const choice = (shape: S) => {
+    const hint = HINTS[shape];
+    return html`<label class="choice"
+        ><input type="radio" name=${name} value=${shape} .checked=${shape === options[name]} aria-describedby=${hint ? `${shape}-hint` : nothing} />
+        <span class="sample" aria-hidden="true">${samplePreview(options, { [name]: shape })}</span>${shape[0]!.toUpperCase() + shape.slice(1)}</label
+      >${hint ? html`<span id="${shape}-hint" class="hint">${hint}</span>` : nothing}`;
   };
+  return html`<fieldset class="choices"><legend>${legend}</legend>${shapes.map(choice)}</fieldset>`;
 }
 
-const modulePreview = (moduleShape: ModuleShape) => samplePreview({ moduleShape });
-const finderPreview = (finderShape: FinderShape) => samplePreview({ finderShape });
+/** A radio group's piece. Its values are qr-core's, and `<qr-code>` reports any other with qr-core's words. */
+function shapePiece<S extends string>(group: ChoiceGroup<S>): OptionPiece<StyleRenderOptions> {
+  return { names: [group.name], render: (options) => renderGroup(group, options), read: ({ value }) => ({ set: { [group.name]: value } }) };
+}
 
-export const moduleShapePiece = shapePiece({ name: 'moduleShape', legend: 'Module shape', shapes: MODULE_SHAPES, choices: MODULE_CHOICES, preview: modulePreview });
-export const finderShapePiece = shapePiece({ name: 'finderShape', legend: 'Finder shape', shapes: FINDER_SHAPES, choices: FINDER_CHOICES, preview: finderPreview });
+export const moduleShapePiece = shapePiece({ name: 'moduleShape', legend: 'Module shape', shapes: MODULE_SHAPES });
+export const finderShapePiece = shapePiece({ name: 'finderShape', legend: 'Finder shape', shapes: FINDER_SHAPES });
 
 /** The finder patterns' colour: the dark colour until one is picked. Judged by the contrast warning. */
 export const finderColourPiece: OptionPiece<StyleRenderOptions> = {
   names: ['finderColor'],
-  render: ({ dark, finderColor }) => html`
-    <div class="field">
-      <label for="finderColor">Finder colour</label>
-      <input id="finderColor" name="finderColor" type="color" .value=${finderColor || dark} aria-describedby="contrast-warning" />
-    </div>
-  `,
+  render: ({ dark, finderColor }) => colourField('finderColor', 'Finder colour', finderColor || dark),
   read: ({ value }) => ({ set: { finderColor: value } }),
 };
 
