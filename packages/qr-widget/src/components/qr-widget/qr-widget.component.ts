@@ -47,6 +47,7 @@ const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark',
  * @csspart action-button - Each download and copy button.
  * @csspart status - The live status line.
  * @csspart contrast-warning - Says when the chosen colours may not scan.
+ * @csspart style - The Style fieldset (module shape, finder shape, finder colour), under the preview.
  *
  * @cssproperty --qr-widget-background - Background. Default white (dark scheme: #14171c).
  * @cssproperty --qr-widget-foreground - Text colour.
