@@ -31,12 +31,21 @@ type StyleRenderOptions = Readonly<WidgetOptions & StyleOptions>;
 function renderGroup<S extends string>({ name, legend, shapes }: ChoiceGroup<S>, options: StyleRenderOptions) {
   const choice = (shape: S) => {
     const hint = HINTS[shape];
-    return html`<label class="choice"
-        ><input type="radio" name=${name} value=${shape} .checked=${shape === options[name]} aria-describedby=${hint ? `${shape}-hint` : nothing} />
-        <span class="sample" aria-hidden="true">${samplePreview(options, { [name]: shape })}</span>${shape[0]!.toUpperCase() + shape.slice(1)}</label
-      >${hint ? html`<span id="${shape}-hint" class="hint">${hint}</span>` : nothing}`;
+    return html`
+      <label class="choice">
+        <input type="radio" name=${name} value=${shape} .checked=${shape === options[name]} aria-describedby=${hint ? `${shape}-hint` : nothing} />
+        <span class="sample" aria-hidden="true">${samplePreview(options, { [name]: shape })}</span>
+        ${shape[0]!.toUpperCase() + shape.slice(1)}
+      </label>
+      ${hint ? html`<span id="${shape}-hint" class="hint">${hint}</span>` : nothing}
+    `;
   };
-  return html`<fieldset class="choices"><legend>${legend}</legend>${shapes.map(choice)}</fieldset>`;
+  return html`
+    <fieldset class="choices">
+      <legend>${legend}</legend>
+      ${shapes.map(choice)}
+    </fieldset>
+  `;
 }
 
 /** A radio group's piece. Its values are qr-core's, and `<qr-code>` reports any other with qr-core's words. */
