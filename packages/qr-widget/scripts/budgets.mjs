@@ -6,7 +6,10 @@ import { gzipSync } from 'node:zlib';
 
 export const BUNDLE_BUDGETS = Object.freeze({
   'qr-code.js': 12_000,
-  'qr-widget.js': 25_000,
+  // 25 KB until styled codes: module and finder shapes in qr-core's SVG renderer (+1.75 KB) and
+  // the widget's Style fieldset (+0.73 KB) are features of the generator page, which this bundle
+  // is; 26 KB is that growth and no more (README, "Budgets and figures").
+  'qr-widget.js': 26_000,
 });
 
 /** @param {Uint8Array} bytes */
