@@ -87,7 +87,7 @@ test('download=1 names the file after the format actually sent', () => {
 });
 
 test('bodies the server cannot read are refused with what to send instead', () => {
-  rejects(() => post('', '<data/>', { 'content-type': 'application/xml' }), 'UNSUPPORTED_MEDIA_TYPE', /the body is application\/xml; send it as one of application\/json, application\/x-www-form-urlencoded, text\/plain/);
+  rejects(() => post('', '<data/>', { 'content-type': 'application/xml' }), 'UNSUPPORTED_MEDIA_TYPE', /the body is application\/xml; send it as one of application\/json, application\/x-www-form-urlencoded, multipart\/form-data, text\/plain/);
   rejects(() => post('', 'hello'), 'UNSUPPORTED_MEDIA_TYPE', /the body has no Content-Type/);
   rejects(() => post('', 'hello', { 'content-type': 'text/plain; charset=iso-8859-1' }), 'UNSUPPORTED_MEDIA_TYPE', /charset is iso-8859-1; send UTF-8/);
   rejects(() => post('', '{"data": "a",}', { 'content-type': 'application/json' }), 'MALFORMED_JSON', /not valid JSON .*; send an object/);

@@ -63,6 +63,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
           content: {
             'application/json': { schema: { $ref: '#/components/schemas/QrOptions' } },
             'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/QrOptions' } },
+            'multipart/form-data': { schema: { $ref: '#/components/schemas/QrOptions' } },
             'text/plain': { schema: { type: 'string', description: 'The whole body is the text to encode.' } },
           },
         },

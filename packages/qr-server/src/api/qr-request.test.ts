@@ -93,6 +93,22 @@ test('one request, one reading: query and body fields together, each source pars
   rejects(() => request('data=a', 'data=b', 'application/x-www-form-urlencoded'), 'INVALID_FIELD', /data is given in both the query and the form body/);
 });
 
+test('a multipart body is read like a form: text parts are fields, unknown names ignored, a file refused', () => {
+  const form = (parts: { name: string; text?: string }[]) =>
+    readQrRequest({
+      method: 'POST',
+      path: '/generate_qr/',
+      rawQuery: '',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: Buffer.from('(parsed by the server)'),
+      form: parts.map(({ name, text }) => (text === undefined ? { name, file: { bytes: new Uint8Array(3), type: 'image/png', fileName: 'a.png' } } : { name, text })),
+    });
+  const request = form([{ name: 'data', text: 'from parts' }, { name: 'ecl', text: 'q' }, { name: 'utm', text: 'x' }]);
+  assert.deepEqual([request.data, request.ecl], ['from parts', 'Q']);
+  rejects(() => form([{ name: 'data', text: 'a' }, { name: 'data', text: 'b' }]), 'INVALID_FIELD', /data is given more than once in the multipart body/);
+  rejects(() => form([{ name: 'data' }]), 'INVALID_FIELD', /data in the multipart body is a file; send it as a text field/);
+});
+
 const badInputs: [string, () => unknown, ErrorCode, RegExp][] = [
   ['no data', () => toQrRequest(fromQuery('format=png')), 'MISSING_DATA', /no text to encode; give it as data, url, text/],
   ['empty data', () => toQrRequest(fromQuery('url=')), 'MISSING_DATA', /no text to encode/],

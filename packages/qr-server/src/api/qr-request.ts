@@ -24,6 +24,7 @@ import {
   type ModuleShape,
 } from 'qr-core';
 import { HttpError } from '../http/problem.js';
+import type { FormPart } from '../http/multipart.js';
 import type { HttpRequest } from '../http/reply.js';
 import { negotiateFormat, type ImageFormat } from './accept.js';
 import { parseUrlEncoded, type Fields } from './urlencoded.js';
@@ -34,7 +35,7 @@ export const OPTION_FIELDS = Object.freeze(['format', 'ecl', 'scale', 'margin', 
 export const FORMATS: readonly ImageFormat[] = Object.freeze(['png', 'svg']);
 
 /** The body types POST accepts; anything else is a 415 that lists them. */
-export const BODY_TYPES = Object.freeze(['application/json', 'application/x-www-form-urlencoded', 'text/plain'] as const);
+export const BODY_TYPES = Object.freeze(['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const);
 
 type FieldName = (typeof DATA_FIELDS)[number] | (typeof OPTION_FIELDS)[number];
 const FIELD_NAMES: readonly string[] = [...DATA_FIELDS, ...OPTION_FIELDS];
@@ -57,7 +58,13 @@ export interface QrRequest {
 }
 
 /** Fields as text, each given at most once, with where they came from for error messages. */
-export type TextFields = ReadonlyMap<FieldName, { readonly value: string; readonly where: string }>;
+export type TextFields = ReadonlyMap<FieldName, Field>;
+
+/** A field's text, and where it came from. */
+interface Field {
+  readonly value: string;
+  readonly where: string;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -90,6 +97,7 @@ function bodyFields(request: HttpRequest): TextFields {
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'us-ascii') {
     throw new HttpError('UNSUPPORTED_MEDIA_TYPE', `the body's charset is ${charset}; send UTF-8`);
   }
+  if (type === 'multipart/form-data') return fieldsFromForm(request.form);
   const text = decodeUtf8(request.body);
   switch (type) {
     case 'application/json':
@@ -123,13 +131,29 @@ function parseJson(text: string): unknown {
  * service ignored them (cache-busting parameters keep working); a name given twice is refused.
  */
 export function fieldsFromUrlEncoded(fields: Fields, where: string): TextFields {
-  const result = new Map<FieldName, { value: string; where: string }>();
+  const result = new Map<FieldName, Field>();
   for (const [name, values] of fields) {
     if (!isFieldName(name)) continue;
     if (values.length > 1) {
       throw new HttpError('INVALID_FIELD', `${name} is given ${values.length} times in the ${where}; give it once`);
     }
     result.set(name, { value: values[0] ?? '', where });
+  }
+  return result;
+}
+
+/**
+ * Fields from a multipart/form-data body, as http/multipart.ts parsed it: text parts are read
+ * like a form's fields (unknown names ignored); no field of this API is a file.
+ */
+export function fieldsFromForm(form: readonly FormPart[] | undefined): TextFields {
+  const where = 'multipart body';
+  const result = new Map<FieldName, Field>();
+  for (const part of form ?? []) {
+    if (!isFieldName(part.name)) continue;
+    if (result.has(part.name)) throw new HttpError('INVALID_FIELD', `${part.name} is given more than once in the ${where}; give it once`);
+    if (!('text' in part)) throw new HttpError('INVALID_FIELD', `${part.name} in the ${where} is a file; send it as a text field`);
+    result.set(part.name, { value: part.text, where });
   }
   return result;
 }
@@ -143,7 +167,7 @@ export function fieldsFromJson(json: unknown): TextFields {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new HttpError('INVALID_FIELD', `the JSON body is ${describe(json)}; send an object such as {"data": "https://example.com"}`);
   }
-  const result = new Map<FieldName, { value: string; where: string }>();
+  const result = new Map<FieldName, Field>();
   for (const [name, value] of Object.entries(json)) {
     if (!isFieldName(name)) {
       throw new HttpError('INVALID_FIELD', `the JSON body has an unknown member "${name}"; the members are ${FIELD_NAMES.join(', ')}`);

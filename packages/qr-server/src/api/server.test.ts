@@ -68,6 +68,19 @@ describe('qr-server over sockets', () => {
     assert.equal(answer.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'");
   });
 
+  test('a multipart/form-data body, as browsers and curl -F send it; a broken one is a 400', BOUND, async () => {
+    const form = new FormData();
+    form.set('data', 'from a multipart form');
+    form.set('format', 'png');
+    const encoded = new Response(form);
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const answer = await call(port, 'POST', '/generate_qr/', { headers: { 'content-type': encoded.headers.get('content-type') ?? '' }, body });
+    assert.equal(answer.status, 200, answer.body.toString());
+    assert.equal(await decodeImage(answer.body), 'from a multipart form');
+    const broken = await call(port, 'POST', '/generate_qr/', { headers: { 'content-type': 'multipart/form-data; boundary=nope' }, body: 'not multipart at all' });
+    assert.match(expectProblem(broken, 400, 'BAD_REQUEST'), /multipart\/form-data body could not be read/);
+  });
+
   test('a form body and a text/plain body', BOUND, async () => {
     const form = await call(port, 'POST', '/generate_qr/', {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -4,6 +4,7 @@
  * around it: routing, reading the body, the headers every answer carries, logging, draining.
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { FormPart } from './multipart.js';
 
 export interface HttpRequest {
   /** Upper case, as sent; HEAD reaches the GET handler with method 'HEAD'. */
@@ -15,6 +16,8 @@ export interface HttpRequest {
   readonly headers: IncomingHttpHeaders;
   /** The whole body when the route reads one and the client sent one; empty otherwise. */
   readonly body: Buffer;
+  /** The parts of a multipart/form-data body (http/multipart.ts); undefined for any other body. */
+  readonly form?: readonly FormPart[];
 }
 
 export interface Reply {

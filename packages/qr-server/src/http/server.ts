@@ -17,6 +17,7 @@ import {
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { readBody } from './body.js';
+import { isMultipart, readMultipart, type FormPart } from './multipart.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './log.js';
 import { HttpError, problemReply, toHttpError, type ErrorCode } from './problem.js';
@@ -105,11 +106,14 @@ export function createHttpServer(setup: ServerSetup): HttpServer {
       }
       const route = router(method, path);
       let body = EMPTY;
+      let form: readonly FormPart[] | undefined;
       if (route.readsBody && bodyPending) {
         body = await readBody(request, setup.maxBodyBytes, () => response.writeContinue());
         bodyPending = false;
+        const contentType = request.headers['content-type'];
+        if (contentType !== undefined && isMultipart(contentType)) form = await readMultipart(body, contentType);
       }
-      reply = route.handler({ method, path, rawQuery, headers: request.headers, body });
+      reply = route.handler({ method, path, rawQuery, headers: request.headers, body, ...(form ? { form } : {}) });
     } catch (error) {
       const httpError = toHttpError(error);
       if (httpError.code === 'INTERNAL') {
