@@ -25,6 +25,7 @@
  */
 
 import * as zlib from 'node:zlib';
+import { crc32 } from './crc32.js';
 import { QrError } from './errors.js';
 import { integerOption } from './options.js';
 
@@ -746,33 +747,4 @@ function pixelConverter(png: ParsedPng, rgba: Uint8Array): RowConverter {
         }
       };
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRC-32 (PNG Annex D)
-
-/**
- * CRC-32 of ISO 3309 / ITU-T V.42 over a chunk's type and data (§5.5). node:zlib has it from
- * Node 20.15; older Node 20 releases get the table-driven version below. (`png.ts` has the same
- * pair for the writer; this module keeps its own so that the writer can import the reader, for
- * logos, without a cycle.)
- */
-const crc32: (data: Uint8Array) => number =
-  typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : readerTableCrc32;
-
-let crcTable: Uint32Array | undefined;
-
-/** The fallback CRC-32, exported so that tests check it against node:zlib's. */
-export function readerTableCrc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

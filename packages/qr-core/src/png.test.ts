@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import * as zlib from 'node:zlib';
 import { encode } from './encode.js';
 import { QrError } from './errors.js';
-import { tableCrc32, toPNG, type PngOptions } from './png.js';
+import { toPNG, type PngOptions } from './png.js';
 import { imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, MAX_SCALE } from './render-options.js';
 import { QrSymbol } from './symbol.js';
 import { seededRandom } from './test-support/random.js';
@@ -265,14 +265,5 @@ describe('toPNG', () => {
     }
     assert.equal(imageSidePx(randomSymbol(1, 20)), 290, 'defaults: margin 4, scale 10');
     assert.equal(largestScale(randomSymbol(1, 21)), MAX_SCALE, 'version 1 fits 8192 px at any allowed scale');
-  });
-
-  test('the fallback CRC-32 matches node:zlib and the standard check value', () => {
-    assert.equal(tableCrc32(new TextEncoder().encode('123456789')), 0xcbf43926);
-    const random = seededRandom(18);
-    for (const length of [0, 1, 13, 1000]) {
-      const data = Uint8Array.from({ length }, () => Math.floor(random() * 256));
-      assert.equal(tableCrc32(data), zlib.crc32(data));
-    }
   });
 });
