@@ -20,7 +20,7 @@ import type { Rgba } from './color.js';
 import { integerOption } from './options.js';
 import { drawingOptions, type Drawing, type DrawingOptions } from './render-options.js';
 import { dataModules, DOT_RADIUS, FINDER_OUTLINES, finderOrigins, FINDER_SIDE, MODULE_CORNER_RADIUS } from './shapes.js';
-import { forEachDarkRun, type QrSymbol } from './symbol.js';
+import { forEachDarkRun, forEachRun, type QrSymbol } from './symbol.js';
 
 export interface SvgOptions extends DrawingOptions {
   /** Width and height attributes in px, 1..65535; without it the SVG takes the size its container gives it. */
@@ -203,15 +203,8 @@ function formatNumber(value: number): string {
  */
 function runs(path: PathWriter, modules: Uint8Array, size: number, margin: number, dots: boolean): void {
   for (let y = 0; y < size; y++) {
-    const row = y * size;
-    for (let x = 0; x < size; ) {
-      if (modules[row + x] !== 1) {
-        x++;
-        continue;
-      }
-      const start = x;
-      while (x < size && modules[row + x] === 1) x++;
-      const length = x - start;
+    forEachRun(modules, size, y, (start, end) => {
+      const length = end - start;
       if (dots) {
         const d = 2 * DOT_RADIUS;
         path.moveTo(start + margin + 0.5 - DOT_RADIUS, y + margin + 0.5);
@@ -224,7 +217,7 @@ function runs(path: PathWriter, modules: Uint8Array, size: number, margin: numbe
         path.line(-length, 0);
         path.close();
       }
-    }
+    });
   }
 }
 

@@ -111,7 +111,14 @@ function unpack(rows: Int32Array, size: number): Uint8Array {
  * the renderers draw (a path rectangle in SVG, a span of pixels in PNG).
  */
 export function forEachDarkRun(qr: QrSymbol, y: number, visit: (start: number, end: number) => void): void {
-  const { size, modules } = qr;
+  forEachRun(qr.modules, qr.size, y, visit);
+}
+
+/**
+ * The same over any size × size matrix of 0/1 bytes (a renderer's own, with some modules taken
+ * out, such as the finder patterns it draws whole).
+ */
+export function forEachRun(modules: Uint8Array, size: number, y: number, visit: (start: number, end: number) => void): void {
   const row = y * size;
   for (let x = 0; x < size; ) {
     if (modules[row + x] !== 1) {
