@@ -17,7 +17,12 @@ export type QrErrorCode =
   /** A renderer was asked for an image larger than its limit. */
   | 'IMAGE_TOO_LARGE'
   /** A logo image is not a valid PNG file, or is larger than the limits (png-reader.ts). */
-  | 'INVALID_LOGO';
+  | 'INVALID_LOGO'
+  /**
+   * A logo larger than the symbol can lose (logo-budget.ts): it would touch more than half of some
+   * Reed-Solomon block's error correction capacity; the message names the largest size.
+   */
+  | 'LOGO_TOO_LARGE';
 
 export class QrError extends Error {
   readonly code: QrErrorCode;

@@ -25,5 +25,6 @@ export {
   type FinderShape,
   type ModuleShape,
 } from './render-options.js';
+export { maxLogoSize } from './logo-budget.js';
 export { toSVG, type SvgOptions } from './svg.js';
 export { toTerminal, type TerminalOptions } from './terminal.js';

@@ -23,7 +23,12 @@ interface Placement {
 
 const placements: (Placement | undefined)[] = [];
 
-function buildPlacement(layout: Layout): Placement {
+/**
+ * The packed position (word << 5 | bit, by row) of every module of the encoding region in placement order
+ * (§7.7.3): bit i is bit 7 − (i & 7) of codeword i >>> 3; the modules after the last whole codeword hold the
+ * remainder bits. Also what `logo-budget.ts` maps modules to codewords with.
+ */
+export function placementOrder(layout: Layout): Int32Array {
   const { size, words, dataRows } = layout;
   // The packed position of every data module in placement order (§7.7.3, Figure 14): two-module-wide columns
   // from the right edge, alternately upwards and downwards, the right module of a pair first, skipping the
@@ -41,6 +46,12 @@ function buildPlacement(layout: Layout): Placement {
       }
     }
   }
+  return positions;
+}
+
+function buildPlacement(layout: Layout): Placement {
+  const positions = placementOrder(layout);
+  const n = positions.length;
   // Whole codewords: the modules after the last hold the remainder bits (Table 1), zeros, so they are left as they are.
   const codewords = n >>> 3;
   const runs: number[] = [];

@@ -31,6 +31,7 @@ const STATUS_BY_CODE = Object.freeze({
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Well-formed and valid, but more than a QR code holds: RFC 9110 §15.5.21.
   DATA_TOO_LONG: 422,
+  LOGO_TOO_LARGE: 422,
   HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   SHUTTING_DOWN: 503,
