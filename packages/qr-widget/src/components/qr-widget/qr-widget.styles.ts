@@ -46,7 +46,8 @@ export const qrWidgetStyles = css`
   }
   @container (min-width: 40rem) {
     [part~='base'] {
-      grid-template-columns: minmax(0, 1fr) auto;
+      /* The result column is bounded: its Style fieldset must not squeeze the form to nothing. */
+      grid-template-columns: minmax(0, 1fr) minmax(0, 20rem);
       align-items: start;
     }
   }
