@@ -6,7 +6,7 @@ import { BitWriter } from './bit-buffer.js';
 import { assert } from './errors.js';
 import { reedSolomonRemainder } from './reed-solomon.js';
 import { writeSegments, versionGroup, type Segment } from './segments.js';
-import { ECC_BLOCKS, ECC_CODEWORDS_PER_BLOCK, ECL_INDEX, dataCodewords, totalCodewords } from './tables.js';
+import { blockStructure, dataCodewords } from './tables.js';
 import type { Ecl } from './symbol.js';
 
 /**
@@ -35,12 +35,7 @@ export function dataCodewordsOf(segments: readonly Segment[], bitLength: number,
 
 /** Data codewords → all codewords in their final order (§7.6, Table 9: short blocks first, then blocks one codeword longer). */
 export function interleavedCodewords(data: Uint8Array, version: number, ecl: Ecl): Uint8Array {
-  const row = ECL_INDEX[ecl];
-  const blocks = ECC_BLOCKS[row]![version]!;
-  const eccLength = ECC_CODEWORDS_PER_BLOCK[row]![version]!;
-  const total = totalCodewords(version);
-  const shortBlocks = blocks - (total % blocks);
-  const shortData = Math.floor(total / blocks) - eccLength;
+  const { blocks, eccLength, total, shortBlocks, shortData } = blockStructure(version, ecl);
   assert(data.length === shortData * blocks + (blocks - shortBlocks), 'data codewords fill the blocks exactly');
 
   const out = outBuffer.subarray(0, total);

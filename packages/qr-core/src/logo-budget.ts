@@ -31,7 +31,7 @@ import { layoutOf } from './matrix.js';
 import { integerOption } from './options.js';
 import { placementOrder } from './placement.js';
 import type { Ecl, QrSymbol } from './symbol.js';
-import { ECC_BLOCKS, ECC_CODEWORDS_PER_BLOCK, ECL_INDEX, totalCodewords } from './tables.js';
+import { blockStructure, ECC_BLOCKS, ECC_CODEWORDS_PER_BLOCK, ECL_INDEX, totalCodewords } from './tables.js';
 
 /** The default light margin round a logo, in modules. */
 export const DEFAULT_LOGO_PADDING = 1;
@@ -90,12 +90,7 @@ export function blockOfCodewords(version: number, ecl: Ecl): Uint8Array {
   const key = `${version}${ecl}`;
   let map = blockMaps.get(key);
   if (map === undefined) {
-    const row = ECL_INDEX[ecl];
-    const blocks = ECC_BLOCKS[row]![version]!;
-    const eccLength = ECC_CODEWORDS_PER_BLOCK[row]![version]!;
-    const total = totalCodewords(version);
-    const shortBlocks = blocks - (total % blocks);
-    const shortData = Math.floor(total / blocks) - eccLength;
+    const { blocks, eccLength, total, shortBlocks, shortData } = blockStructure(version, ecl);
     map = new Uint8Array(total);
     let at = 0;
     for (let i = 0; i <= shortData; i++) {

@@ -66,6 +66,34 @@ export function totalCodewords(version: number): number {
   return rawDataModules(version) >>> 3;
 }
 
+/** A version and ECL's Reed-Solomon blocks (Table 9): short blocks first, the rest one data codeword longer (§7.6). */
+export interface BlockStructure {
+  readonly blocks: number;
+  /** Error correction codewords in every block. */
+  readonly eccLength: number;
+  readonly total: number;
+  readonly shortBlocks: number;
+  /** Data codewords in a short block. */
+  readonly shortData: number;
+}
+
+/** Made once per version and ECL, so that the encoder's hot path allocates nothing for it. */
+const blockStructures: (BlockStructure | undefined)[] = [];
+
+export function blockStructure(version: number, ecl: Ecl): BlockStructure {
+  const row = ECL_INDEX[ecl];
+  const key = version * 4 + row;
+  let structure = blockStructures[key];
+  if (structure === undefined) {
+    const blocks = ECC_BLOCKS[row]![version]!;
+    const eccLength = ECC_CODEWORDS_PER_BLOCK[row]![version]!;
+    const total = totalCodewords(version);
+    structure = Object.freeze({ blocks, eccLength, total, shortBlocks: blocks - (total % blocks), shortData: Math.floor(total / blocks) - eccLength });
+    blockStructures[key] = structure;
+  }
+  return structure;
+}
+
 /** Table 7 / Table 9: data codewords available at a version and ECL. */
 export function dataCodewords(version: number, ecl: Ecl): number {
   const row = ECL_INDEX[ecl];
