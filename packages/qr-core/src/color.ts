@@ -46,3 +46,17 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
+
+/**
+ * `ink` over `light` at `coverage` (0..1) of a pixel, mixed with premultiplied alpha: `light` at 0,
+ * the ink itself at 1. What an anti-aliased edge of a shape of colour `ink` paints on `light`.
+ */
+export function mix(light: Rgba, ink: Rgba, coverage: number): Rgba {
+  if (coverage >= 1) return ink;
+  const a = coverage * ink.a + (1 - coverage) * light.a;
+  if (a === 0) return TRANSPARENT;
+  const channel = (i: number, l: number): number => Math.round((coverage * ink.a * i + (1 - coverage) * light.a * l) / a);
+  return { r: channel(ink.r, light.r), g: channel(ink.g, light.g), b: channel(ink.b, light.b), a: Math.round(a) };
+}
+
+const TRANSPARENT: Rgba = Object.freeze({ r: 0, g: 0, b: 0, a: 0 });

@@ -14,9 +14,9 @@ export type QrErrorCode =
   | 'INVALID_OPTION'
   /** The data cannot be represented in the requested mode (e.g. letters with mode 'numeric'). */
   | 'INVALID_DATA'
-  /** A renderer was asked for an image larger than its limit. */
+  /** A renderer was asked for an image larger than its limit, or a logo has more pixels than the PNG reader's limit. */
   | 'IMAGE_TOO_LARGE'
-  /** A logo image is not a valid PNG file, or is larger than the limits (png-reader.ts). */
+  /** A logo is not an image file of a format the renderer takes, is malformed, or has more bytes than the limit (logo-image.ts, png-reader.ts). */
   | 'INVALID_LOGO'
   /**
    * A logo larger than the symbol can lose (logo-budget.ts): it would touch more than half of some

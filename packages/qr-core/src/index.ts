@@ -23,8 +23,10 @@ export {
   MODULE_SHAPES,
   type DrawingOptions,
   type FinderShape,
+  type LogoOptions,
   type ModuleShape,
 } from './render-options.js';
-export { maxLogoSize } from './logo-budget.js';
+export { DEFAULT_LOGO_PADDING, DEFAULT_LOGO_SIZE, logoCorrectionUse, MAX_LOGO_PADDING, maxLogoSize } from './logo-budget.js';
+export { LOGO_TYPES, MAX_LOGO_BYTES, readLogo, type LogoFile, type LogoType } from './logo-image.js';
 export { toSVG, type SvgOptions } from './svg.js';
 export { toTerminal, type TerminalOptions } from './terminal.js';

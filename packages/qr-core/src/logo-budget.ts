@@ -225,7 +225,7 @@ export interface LogoArea {
  * the smaller of {@link DEFAULT_LOGO_SIZE} and {@link maxLogoSize}. A logo larger than the rule
  * allows (or any logo where none fits) is `QrError('LOGO_TOO_LARGE')`.
  */
-export function logoArea(qr: QrSymbol, sizeOption: unknown, paddingValue: unknown): LogoArea {
+export function logoArea(qr: QrSymbol, sizeValue: unknown, paddingValue: unknown): LogoArea {
   const padding = paddingOption(paddingValue);
   const { version, ecl } = qr;
   const symbolSide = qr.size;
@@ -239,16 +239,13 @@ export function logoArea(qr: QrSymbol, sizeOption: unknown, paddingValue: unknow
         : `use a smaller logo (at this version ECL H allows no more: ${round(atH)}), or more padding-free room`;
   const what = `version ${version} at ECL ${ecl} with logo.padding ${padding}`;
   let size: number;
-  if (sizeOption === undefined) {
+  if (sizeValue === undefined) {
     if (largest === 0) {
       throw new QrError('LOGO_TOO_LARGE', `no logo fits this symbol (${what}): hiding even the centre would take more than half of a Reed-Solomon block's correction capacity; ${hint}`);
     }
     size = Math.min(DEFAULT_LOGO_SIZE, largest);
   } else {
-    if (typeof sizeOption !== 'number' || !Number.isFinite(sizeOption) || sizeOption <= 0 || sizeOption > 1) {
-      throw new QrError('INVALID_OPTION', `logo.size must be a number above 0 and at most 1 (a fraction of the symbol's side); got ${typeof sizeOption} ${String(sizeOption)}`);
-    }
-    size = sizeOption;
+    size = sizeOption(sizeValue);
   }
   const side = knockoutSide(size, padding, symbolSide);
   if (side > largestKnockout(version, ecl)) {
@@ -270,6 +267,30 @@ export function logoArea(qr: QrSymbol, sizeOption: unknown, paddingValue: unknow
     }
   }
   return { x, y: x, side, logoX: x + padding, logoY: x + padding, logoSide: side - 2 * padding, hidden, functionInside, size };
+}
+
+/**
+ * How much of the error correction `qr` can do that a logo of `size` (a fraction of the symbol's
+ * side) with `padding` (default 1) uses: in the Reed-Solomon block it damages most, the codewords
+ * it touches over that block's correction capacity t (Table 9). The rule allows up to 0.5 (see the
+ * module comment); at 1 or more the symbol cannot be read even undamaged. For a widget's "the logo
+ * uses 41 % of what this code can repair". Throws `QrError('INVALID_OPTION')` for a bad size or padding.
+ */
+export function logoCorrectionUse(qr: QrSymbol, options: { size: number; padding?: number }): number {
+  if (typeof options !== 'object' || options === null) throw new QrError('INVALID_OPTION', `options must be an object; got ${String(options)}`);
+  const padding = paddingOption(options.padding);
+  const size = sizeOption(options.size);
+  const side = Math.min(knockoutSide(size, padding, qr.size), qr.size);
+  const capacity = correctionCapacity(qr.version, qr.ecl);
+  const worst = Math.max(...touchedPerBlock(qr.version, qr.ecl, side));
+  return worst === 0 ? 0 : capacity === 0 ? Infinity : worst / capacity;
+}
+
+function sizeOption(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new QrError('INVALID_OPTION', `logo.size must be a number above 0 and at most 1 (a fraction of the symbol's side); got ${typeof value} ${String(value)}`);
+  }
+  return value;
 }
 
 function round(value: number): string {

@@ -1,3 +1,3 @@
 /** qr-core for Node: everything in the portable entry, plus the PNG renderer (node:zlib). */
 export * from './index.js';
-export { toPNG, type PngOptions } from './png.js';
+export { MAX_LOGO_PIXELS, readPng, toPNG, type PngOptions, type PngReadLimits, type RgbaImage } from './png.js';

@@ -8,12 +8,12 @@ import { QrError } from './errors.js';
 import {
   LOGO_BYTES_CEILING,
   LOGO_PIXELS_CEILING,
-  MAX_LOGO_BYTES,
   MAX_LOGO_PIXELS,
   readPng,
   type PngReadLimits,
   type RgbaImage,
 } from './png-reader.js';
+import { MAX_LOGO_BYTES } from './logo-image.js';
 import { toPNG, type PngOptions } from './png.js';
 import { QrSymbol } from './symbol.js';
 import { SCENE_GRADIENTS, SCENE_SIZE, sceneRects } from './test-support/logo-scene.js';
@@ -555,16 +555,17 @@ describe('decompression bombs are refused, never expanded, and memory stays smal
       rejects(
         () => readPng(bomb),
         /^the logo is 30000 × 30000 px \(900000000 pixels\); the limit is 1048576 pixels \(1024 × 1024\): scale it down \(a logo covers a small part of the code; 512 × 512 is plenty\)$/,
+        'IMAGE_TOO_LARGE',
       ),
     );
     assert.ok(growth < 16 * 2 ** 20, `rss grew by ${(growth / 2 ** 20).toFixed(1)} MiB`);
     // Refused at IHDR: image data that is not even zlib gives the same answer, and so does the
     // highest limit a caller may set.
-    rejects(() => readPng(withIdat(ihdrData(30000, 30000, 8, 0), Uint8Array.of(1, 2, 3))), /the limit is 1048576 pixels/);
-    rejects(() => readPng(bomb, { maxPixels: LOGO_PIXELS_CEILING }), /the limit is 16777216 pixels: scale it down/);
+    rejects(() => readPng(withIdat(ihdrData(30000, 30000, 8, 0), Uint8Array.of(1, 2, 3))), /the limit is 1048576 pixels/, 'IMAGE_TOO_LARGE');
+    rejects(() => readPng(bomb, { maxPixels: LOGO_PIXELS_CEILING }), /the limit is 16777216 pixels: scale it down/, 'IMAGE_TOO_LARGE');
     // A long thin image counts its pixels too.
-    rejects(() => readPng(withIdat(ihdrData(2 ** 31 - 1, 1, 1, 0), tinyZeros)), /2147483647 × 1 px/);
-    rejects(() => readPng(encodePng(randomImage(seededRandom(7400), 20, 20, 6, 8, false)), { maxPixels: 399 }), /the logo is 20 × 20 px \(400 pixels\); the limit is 399 pixels: scale it down/);
+    rejects(() => readPng(withIdat(ihdrData(2 ** 31 - 1, 1, 1, 0), tinyZeros)), /2147483647 × 1 px/, 'IMAGE_TOO_LARGE');
+    rejects(() => readPng(encodePng(randomImage(seededRandom(7400), 20, 20, 6, 8, false)), { maxPixels: 399 }), /the logo is 20 × 20 px \(400 pixels\); the limit is 399 pixels: scale it down/, 'IMAGE_TOO_LARGE');
     assert.equal(MAX_LOGO_PIXELS, 1024 * 1024);
   });
 

@@ -27,16 +27,8 @@
 import * as zlib from 'node:zlib';
 import { crc32 } from './crc32.js';
 import { QrError } from './errors.js';
+import { MAX_LOGO_BYTES } from './logo-image.js';
 import { integerOption } from './options.js';
-
-/**
- * The largest logo file, in bytes, by default: 256 KiB, meant as the API's limit on an uploaded
- * logo too (the server imports it rather than stating it again). A logo is flat colours and
- * anti-aliased edges and compresses well: a sample logo (a gradient disc, a triangle, a word)
- * drawn at 1024 × 1024 by rsvg-convert (RGBA, libpng) is 85 KB; so the limit refuses only photographs and files heavy with
- * metadata, and it bounds the reader's own copies of the input.
- */
-export const MAX_LOGO_BYTES = 256 * 1024;
 
 /**
  * The most pixels a logo may have, by default: 1024 × 1024 (or any shape of that area). First
@@ -362,9 +354,10 @@ function readHeader(data: Uint8Array, maxPixels: number): Header {
   if (interlace !== 0 && interlace !== 1) throw invalid(`IHDR gives interlace method ${interlace}; PNG defines 0 (none) and 1 (Adam7) (§8.2)`);
   // Refused here, before the image data is even found: nothing is allocated for a size
   // the file merely declares.
+  // IMAGE_TOO_LARGE, not INVALID_LOGO: the file may be sound, it only asks for more than the limit.
   if (width * height > maxPixels) {
     throw new QrError(
-      'INVALID_LOGO',
+      'IMAGE_TOO_LARGE',
       `the logo is ${width} × ${height} px (${width * height} pixels); the limit is ${maxPixels} pixels` +
         `${maxPixels === MAX_LOGO_PIXELS ? ' (1024 × 1024)' : ''}: scale it down (a logo covers a small part of the code; 512 × 512 is plenty)`,
     );

@@ -19,10 +19,16 @@
 
 import * as zlib from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
-import type { Rgba } from './color.js';
+import { mix, type Rgba } from './color.js';
 import { crc32 } from './crc32.js';
 import { QrError } from './errors.js';
-import { drawingOptions, imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, sameColor, scaleOption, type Drawing, type DrawingOptions } from './render-options.js';
+import { composite, logoPixels, logoWithin } from './png-logo.js';
+import { paletteBitDepth, paletteChunks, type InkLevel } from './png-palette.js';
+import type { RgbaImage } from './png-reader.js';
+
+// 'qr-core/png' is this module: the reader of PNG logos is part of that entry.
+export { MAX_LOGO_PIXELS, readPng, type PngReadLimits, type RgbaImage } from './png-reader.js';
+import { drawingOptions, logoOption, type LogoOptions, imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, sameColor, scaleOption, type Drawing, type DrawingOptions } from './render-options.js';
 import {
   BOTTOM_LEFT,
   BOTTOM_RIGHT,
@@ -42,14 +48,22 @@ import { forEachDarkRun, type QrSymbol } from './symbol.js';
 export interface PngOptions extends DrawingOptions {
   /** Pixels per module, 1..100 and what keeps the image within {@link MAX_IMAGE_SIDE_PX}; default 10. */
   scale?: number;
+  /**
+   * A logo in the centre: a PNG file's bytes, a `data:image/png` URL, or an image `readPng`
+   * decoded (a server that caches decoded logos passes those).
+   */
+  logo?: LogoOptions<Uint8Array | string | RgbaImage>;
 }
 
 /**
- * Renders `qr` as a PNG file. Throws `QrError('INVALID_OPTION')` on a bad option and
- * `QrError('IMAGE_TOO_LARGE')` when a side would exceed {@link MAX_IMAGE_SIDE_PX}.
+ * Renders `qr` as a PNG file. Throws `QrError('INVALID_OPTION')` on a bad option,
+ * `QrError('IMAGE_TOO_LARGE')` when a side would exceed {@link MAX_IMAGE_SIDE_PX},
+ * `QrError('INVALID_LOGO')` for a logo that is not a sound PNG file (other formats: SVG output),
+ * and `QrError('LOGO_TOO_LARGE')` for a logo larger than the symbol can lose.
  */
 export function toPNG(qr: QrSymbol, options: PngOptions = {}): Uint8Array {
   const drawing = drawingOptions(options);
+  const logo = logoOption(qr, options.logo);
   const { margin, dark, light } = drawing;
   const scale = scaleOption(options.scale);
   const sidePx = imageSidePx(qr, { scale, margin });
@@ -62,9 +76,14 @@ export function toPNG(qr: QrSymbol, options: PngOptions = {}): Uint8Array {
     );
   }
 
+  if (logo !== undefined) {
+    const image = logoWithin(logoPixels(logo.image), logo.area, margin, scale);
+    const { raw, bitDepth, colorType, palette, transparency } = composite(styledImage(qr, drawing, scale, logo.area.hidden), drawing.light, sidePx, image);
+    return assemble(sidePx, { colorType, palette, transparency }, zlib.deflateSync(raw, deflateOptions(raw.length)), bitDepth);
+  }
   if (drawing.styled) {
     const styled = styledImage(qr, drawing, scale);
-    return assemble(sidePx, styled.colors, zlib.deflateSync(styled.raw, deflateOptions(styled.raw.length)), styled.bitDepth);
+    return assemble(sidePx, paletteChunks(styled.colors), zlib.deflateSync(styled.raw, deflateOptions(styled.raw.length)), styled.bitDepth);
   }
   const colors = colorModel(dark, light);
   const raw = scanlines(qr, scale, margin, colors.darkBit);
@@ -197,7 +216,10 @@ interface StyledImage {
   /** The scanlines (filter type None on every row), to deflate. */
   readonly raw: Uint8Array;
   readonly bitDepth: number;
-  readonly colors: { colorType: 3; palette: Uint8Array; transparency: Uint8Array | undefined };
+  /** What each palette index paints: an ink at a coverage (index 0 is the light colour, coverage 0). */
+  readonly levels: readonly InkLevel[];
+  /** The colour of each palette index: its ink at its coverage over the light colour. */
+  readonly colors: readonly Rgba[];
 }
 
 /**
@@ -209,23 +231,19 @@ interface StyledImage {
  * layout) and kept (see {@link tileCache}). Modules never overlap, so ORing into light pixels is
  * writing. Where every tile of a module row is symmetric top to bottom (dots, squares), only the
  * upper half of its pixel rows is drawn and the lower half copied from it; the finders, drawn
- * after, are never in those copies.
+ * after, are never in those copies. Modules marked in `hidden` (a logo's) are not drawn.
  */
-function styledImage(qr: QrSymbol, drawing: Drawing, scale: number): StyledImage {
+function styledImage(qr: QrSymbol, drawing: Drawing, scale: number, hidden?: Uint8Array): StyledImage {
   const { margin, moduleShape, finderShape } = drawing;
   const ownFinderInk = !sameColor(drawing.finderColor, drawing.dark);
   const darkCurves = moduleShape !== 'square' || (!ownFinderInk && finderShape !== 'square');
   const darkLevels = darkCurves ? EDGE_LEVELS + 1 : 1;
   const finderLevels = !ownFinderInk ? darkLevels : finderShape !== 'square' ? EDGE_LEVELS + 1 : 1;
-  const colors: Rgba[] = [drawing.light];
-  for (let j = 1; j <= darkLevels; j++) colors.push(mix(drawing.light, drawing.dark, j / darkLevels));
-  if (ownFinderInk) for (let j = 1; j <= finderLevels; j++) colors.push(mix(drawing.light, drawing.finderColor, j / finderLevels));
-  const bitDepth = colors.length <= 2 ? 1 : colors.length <= 4 ? 2 : colors.length <= 16 ? 4 : 8;
-  const palette = new Uint8Array(3 * colors.length);
-  colors.forEach((color, i) => palette.set([color.r, color.g, color.b], 3 * i));
-  let opaqueFrom = colors.length;
-  while (opaqueFrom > 0 && colors[opaqueFrom - 1]!.a === 255) opaqueFrom--;
-  const transparency = opaqueFrom === 0 ? undefined : Uint8Array.from(colors.slice(0, opaqueFrom), (color) => color.a);
+  const levels: InkLevel[] = [{ ink: drawing.light, coverage: 0 }];
+  for (let j = 1; j <= darkLevels; j++) levels.push({ ink: drawing.dark, coverage: j / darkLevels });
+  if (ownFinderInk) for (let j = 1; j <= finderLevels; j++) levels.push({ ink: drawing.finderColor, coverage: j / finderLevels });
+  const colors = levels.map(({ ink, coverage }) => mix(drawing.light, ink, coverage));
+  const bitDepth = paletteBitDepth(colors.length);
 
   const size = qr.size;
   const sidePx = (size + 2 * margin) * scale;
@@ -236,7 +254,7 @@ function styledImage(qr: QrSymbol, drawing: Drawing, scale: number): StyledImage
   const raw = new Uint8Array(length + 8);
 
   const finders = finderOrigins(qr);
-  const modules = dataModules(qr, finders);
+  const modules = dataModules(qr, finders, hidden);
   const moduleTiles = tiles(moduleShape, scale, darkLevels, bitDepth, 1);
   const { packed, rowBytes, phases } = moduleTiles;
   const tileBytes = scale * rowBytes;
@@ -285,17 +303,9 @@ function styledImage(qr: QrSymbol, drawing: Drawing, scale: number): StyledImage
     const finderTiles = tiles(finderShape, scale, finderLevels, bitDepth, ownFinderInk ? 1 + darkLevels : 1, true);
     for (const [x, y] of finders) blit(raw, stride, finderTiles, 0, (x + margin) * scale, (y + margin) * scale, bitDepth);
   }
-  return { raw: raw.subarray(0, length), bitDepth, colors: { colorType: 3, palette, transparency } };
+  return { raw: raw.subarray(0, length), bitDepth, levels, colors };
 }
 
-/** `ink` over `light` at `coverage` (0..1), mixed with premultiplied alpha: light at 0, the ink itself at 1. */
-function mix(light: Rgba, ink: Rgba, coverage: number): Rgba {
-  if (coverage >= 1) return ink;
-  const a = coverage * ink.a + (1 - coverage) * light.a;
-  if (a === 0) return { r: 0, g: 0, b: 0, a: 0 };
-  const channel = (i: number, l: number): number => Math.round((coverage * ink.a * i + (1 - coverage) * light.a * l) / a);
-  return { r: channel(ink.r, light.r), g: channel(ink.g, light.g), b: channel(ink.b, light.b), a: Math.round(a) };
-}
 
 /**
  * The packed tiles of one shape at one scale: for each variant (the 16 corner sets of 'rounded',
@@ -465,7 +475,14 @@ const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x
 /** Length, type and CRC around each chunk's data (PNG §5.3). */
 const CHUNK_OVERHEAD = 12;
 
-function assemble(sidePx: number, colors: Pick<ColorModel, 'colorType' | 'palette' | 'transparency'>, idat: Uint8Array, bitDepth = 1): Uint8Array {
+/** The chunks that say how to read the samples: IHDR's colour type (§11.2.2), PLTE and tRNS. */
+interface ColorChunks {
+  readonly colorType: 0 | 2 | 3 | 6;
+  readonly palette: Uint8Array | undefined;
+  readonly transparency: Uint8Array | undefined;
+}
+
+function assemble(sidePx: number, colors: ColorChunks, idat: Uint8Array, bitDepth = 1): Uint8Array {
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
   view.setUint32(0, sidePx);

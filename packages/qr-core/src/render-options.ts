@@ -6,6 +6,8 @@
  */
 
 import { parseColor, type Rgba } from './color.js';
+import { QrError } from './errors.js';
+import { logoArea, type LogoArea } from './logo-budget.js';
 import { checkOptionsObject, choiceOption, integerOption } from './options.js';
 import type { QrSymbol } from './symbol.js';
 
@@ -90,6 +92,38 @@ export interface DrawingOptions {
   finderShape?: FinderShape;
   /** Colour of the three finder patterns (default: the `dark` colour), in the forms `dark` takes. */
   finderColor?: string;
+}
+
+/**
+ * A logo in the centre of the symbol (see `logo-budget.ts` for the rule that sizes it): `image` is
+ * the file (see `readLogo` of `logo-image.ts` for the forms), `size` its side as a fraction of the
+ * symbol's (default: the smaller of 0.25 and `maxLogoSize`), `padding` the light margin round it
+ * in modules (0..16, default 1). `Image` is what the renderer takes: PNG output takes a decoded
+ * image too.
+ */
+export interface LogoOptions<Image = Uint8Array | string> {
+  image: Image;
+  size?: number;
+  padding?: number;
+}
+
+/** The logo option checked: the image as given (each renderer reads it) and where the logo goes. */
+export interface Logo {
+  readonly image: unknown;
+  readonly area: LogoArea;
+}
+
+/**
+ * Checks the shape of a `logo` option and places it on `qr`; undefined when there is none. Throws
+ * `QrError('INVALID_OPTION')` for a wrong shape or size and `QrError('LOGO_TOO_LARGE')` beyond the rule.
+ */
+export function logoOption(qr: QrSymbol, value: unknown): Logo | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || !('image' in value)) {
+    throw new QrError('INVALID_OPTION', `logo must be an object { image, size?, padding? }; got ${value === null ? 'null' : typeof value}`);
+  }
+  const { image, size, padding } = value as { image: unknown; size?: unknown; padding?: unknown };
+  return { image, area: logoArea(qr, size, padding) };
 }
 
 /** {@link DrawingOptions} checked, with their defaults: what a renderer draws with. */

@@ -69,14 +69,16 @@ function holdsFinder(qr: QrSymbol, x0: number, y0: number): boolean {
 
 /**
  * The modules that the module shape draws (size × size, row-major, 1 = dark): the symbol's, with
- * the finder patterns at `finders` cleared, since those are drawn as wholes.
+ * the finder patterns at `finders` cleared, since those are drawn as wholes, and the modules a
+ * logo hides (`hidden`, 1 where hidden: `LogoArea.hidden`) cleared too.
  */
-export function dataModules(qr: QrSymbol, finders: readonly (readonly [number, number])[]): Uint8Array {
+export function dataModules(qr: QrSymbol, finders: readonly (readonly [number, number])[], hidden?: Uint8Array): Uint8Array {
   const size = qr.size;
   const modules = qr.modules.slice();
   for (const [x0, y0] of finders) {
     for (let j = 0; j < FINDER_SIDE; j++) modules.fill(0, (y0 + j) * size + x0, (y0 + j) * size + x0 + FINDER_SIDE);
   }
+  if (hidden !== undefined) for (let i = 0; i < modules.length; i++) modules[i]! &= hidden[i]! ^ 1;
   return modules;
 }
 

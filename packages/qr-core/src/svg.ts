@@ -14,28 +14,47 @@
  * 5 × 5, 3 × 3) filled with `fill-rule="evenodd"`. Round parts are arcs (`a`) of the radii in
  * `shapes.ts`, every number written in as few characters as it takes. Those drawings leave out
  * `shape-rendering="crispEdges"`, so that curves are anti-aliased.
+ *
+ * A logo is one `<image>` whose `href` is a `data:` URL of the file (base64), with
+ * `preserveAspectRatio="xMidYMid meet"` so that a logo of any aspect sits centred in its square.
+ * It is drawn first, over the background: the modules it hides are left out of the module path
+ * and the function modules inside its knock-out (`logo-budget.ts`) are in that path, so they are
+ * drawn over it. The drawing then takes the styled form (square modules stay squares).
  */
 
 import type { Rgba } from './color.js';
+import { encodeBase64, readLogo } from './logo-image.js';
 import { integerOption } from './options.js';
-import { drawingOptions, type Drawing, type DrawingOptions } from './render-options.js';
+import { drawingOptions, logoOption, type Drawing, type DrawingOptions, type Logo, type LogoOptions } from './render-options.js';
 import { dataModules, DOT_RADIUS, FINDER_OUTLINES, finderOrigins, FINDER_SIDE, MODULE_CORNER_RADIUS } from './shapes.js';
 import { forEachDarkRun, forEachRun, type QrSymbol } from './symbol.js';
 
 export interface SvgOptions extends DrawingOptions {
   /** Width and height attributes in px, 1..65535; without it the SVG takes the size its container gives it. */
   size?: number;
+  /** A logo in the centre: a PNG, JPEG, WebP or SVG file's bytes, or a `data:` URL of one. */
+  logo?: LogoOptions;
 }
 
-/** Renders `qr` as an SVG document. Throws `QrError('INVALID_OPTION')` on a bad option. */
+/**
+ * Renders `qr` as an SVG document. Throws `QrError('INVALID_OPTION')` on a bad option,
+ * `QrError('INVALID_LOGO')` for a logo that is not one of the formats, and
+ * `QrError('LOGO_TOO_LARGE')` for a logo larger than the symbol can lose.
+ */
 export function toSVG(qr: QrSymbol, options: SvgOptions = {}): string {
   const drawing = drawingOptions(options);
+  const logo = logoOption(qr, options.logo);
   const { margin, dark, light } = drawing;
   const sizePx = options.size === undefined ? undefined : integerOption('size', options.size, 1, 65535, 0);
   const side = qr.size + 2 * margin;
 
   const pixelSize = sizePx === undefined ? '' : ` width="${sizePx}" height="${sizePx}"`;
   const background = light.a === 0 ? '' : `<rect width="${side}" height="${side}"${fill(light)}/>`;
+  if (logo !== undefined) {
+    // Square modules keep their crisp edges; shape-rendering does not apply to the <image>.
+    const crisp = drawing.styled ? '' : ' shape-rendering="crispEdges"';
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"${pixelSize}${crisp}>${background}${logoImage(logo, drawing.margin)}${styledPaths(qr, drawing, logo.area.hidden)}</svg>`;
+  }
   if (drawing.styled) {
     return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"${pixelSize}>${background}${styledPaths(qr, drawing)}</svg>`;
   }
@@ -83,10 +102,20 @@ function fill(color: Rgba): string {
 // ---------------------------------------------------------------------------------------------
 // Styled drawings
 
-/** The data modules' path in the module shape, then the finders' path in the finder colour. */
-function styledPaths(qr: QrSymbol, drawing: Drawing): string {
+/** The logo's `<image>`, on its square of the knock-out. */
+function logoImage(logo: Logo, margin: number): string {
+  const { type, bytes } = readLogo(logo.image);
+  const { logoX, logoY, logoSide } = logo.area;
+  return (
+    `<image x="${logoX + margin}" y="${logoY + margin}" width="${logoSide}" height="${logoSide}" ` +
+    `preserveAspectRatio="xMidYMid meet" href="data:${type};base64,${encodeBase64(bytes)}"/>`
+  );
+}
+
+/** The data modules' path in the module shape (less those `hidden`), then the finders' path in the finder colour. */
+function styledPaths(qr: QrSymbol, drawing: Drawing, hidden?: Uint8Array): string {
   const finders = finderOrigins(qr);
-  const modules = dataModules(qr, finders);
+  const modules = dataModules(qr, finders, hidden);
   const size = qr.size;
   const data = new PathWriter();
   if (drawing.moduleShape === 'rounded') roundedOutlines(data, modules, size, drawing.margin);
