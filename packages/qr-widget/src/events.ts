@@ -34,14 +34,19 @@ export interface QrErrorDetail {
   /** The text that could not be encoded. */
   value: string;
   /**
-   * qr-core's code for a refusal made in the page; 'HTTP' when the service answered with an
-   * error status; 'NETWORK' when the service could not be reached.
+   * qr-core's code for a refusal made in the page; 'HTTP' when the service (or, for `<qr-code>`,
+   * the logo's server) answered with an error status; 'NETWORK' when it could not be reached.
    */
   code: QrErrorCode | 'HTTP' | 'NETWORK';
   /** What went wrong, in words a person can act on (the service's problem `detail` for 'HTTP'). */
   message: string;
   /** HTTP status, for code 'HTTP'. */
   status?: number;
+  /**
+   * The symbol, from `<qr-code>`, when the text encoded but its drawing was refused or the logo
+   * could not be had: e.g. for `LOGO_TOO_LARGE`, to ask qr-core's maxLogoSize what fits.
+   */
+  symbol?: QrSymbol;
 }
 
 export interface QrEventMap {

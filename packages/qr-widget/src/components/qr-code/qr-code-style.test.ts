@@ -78,7 +78,9 @@ describe('<qr-code> styles', () => {
       element.setAttribute(attribute, value);
       const { detail } = (await heard) as CustomEvent<QrErrorDetail>;
       const refusal = coreRefusal(option as Parameters<typeof toSVG>[1]);
-      expect(detail).to.deep.equal({ value: 'ok', code: 'INVALID_OPTION', message: refusal.message });
+      const { symbol, ...said } = detail;
+      expect(said).to.deep.equal({ value: 'ok', code: 'INVALID_OPTION', message: refusal.message });
+      expect(symbol, 'the text encoded; only its drawing was refused').to.deep.equal(encode('ok'));
       expect(element.shadowRoot!.querySelector('svg')).to.equal(null);
     });
   }

@@ -8,6 +8,7 @@ import {
   DEFAULT_LIGHT,
   DEFAULT_MARGIN,
   FINDER_SHAPES,
+  maxLogoSize,
   MODULE_SHAPES,
   QrError,
   type Ecl,
@@ -16,13 +17,20 @@ import {
   type QrSymbol,
 } from 'qr-core';
 import { emit, type BrowserGeneratedDetail, type QrErrorDetail } from '../../events.js';
+import { loadLogo, type LogoFailure, type LogoImage } from './logo-source.js';
 import { qrCodeStyles } from './qr-code.styles.js';
 
-/** What a render shows: a symbol and its SVG, or the reason there is none. */
+/**
+ * What a render shows: a symbol and its SVG, or the reason there is none, with the symbol when
+ * the text encoded and only its drawing was refused.
+ */
 type Rendering =
   | { kind: 'empty' }
   | { kind: 'symbol'; symbol: QrSymbol; svg: string; image: Element }
-  | { kind: 'error'; error: QrError };
+  | { kind: 'error'; error: LogoFailure; symbol?: QrSymbol };
+
+/** Where the `logo` attribute's image is: none asked for, on its way, here, or not to be had. */
+type LogoState = { kind: 'none' } | { kind: 'loading' } | { kind: 'ready'; image: LogoImage } | { kind: 'failed'; failure: LogoFailure };
 
 /** What a `<qr-code>` shows, with the detail of the event that reported it (none for an empty value). */
 export type QrCodeResult =
@@ -30,8 +38,8 @@ export type QrCodeResult =
   | { kind: 'generated'; detail: BrowserGeneratedDetail }
   | { kind: 'error'; detail: QrErrorDetail };
 
-/** The properties that change the drawing of a symbol but not the symbol. */
-const DRAWING_INPUTS = ['margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor'] as const;
+/** The properties that change what is drawn: the symbol's inputs, then those of its drawing alone (`logo` through `logoImage`). */
+const INPUTS = ['value', 'ecl', 'logo', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoImage', 'logoSize', 'shrinkLogo'] as const;
 
 /**
  * Shows a QR code for `value`, encoded in the browser by qr-core: no network, so it suits
@@ -40,7 +48,7 @@ const DRAWING_INPUTS = ['margin', 'dark', 'light', 'moduleShape', 'finderShape',
  * @summary Display-only QR code.
  *
  * @fires qr-generated - A new symbol or a new drawing of it was rendered (detail: value, ecl, version, source 'browser', symbol, svg).
- * @fires qr-error - `value` or an option cannot be encoded (detail: value, code, message).
+ * @fires qr-error - `value` or an option cannot be encoded or drawn, or the logo cannot be fetched (detail: value, code, message, and status or symbol where known).
  *
  * @csspart base - The `role="img"` box that holds the SVG.
  *
@@ -73,10 +81,31 @@ export class QrCode extends LitElement {
   /** Colour of the finder patterns, in the forms `dark` takes; '' (the default) paints them in `dark`. */
   @property({ type: String, attribute: 'finder-color' }) finderColor = '';
 
+  /**
+   * URL of an image (PNG, JPEG, WebP or SVG, qr-core's LOGO_TYPES) for the centre, fetched and
+   * embedded in the SVG; '' (the default) for none.
+   */
+  @property({ type: String, attribute: 'logo' }) logo = '';
+
+  /** The logo's side as a fraction of the symbol's; absent, qr-core's default (the smaller of 0.25 and maxLogoSize). */
+  @property({ type: Number, attribute: 'logo-size' }) logoSize: number | null | undefined = undefined;
+
+  /**
+   * Draw a logo larger than the symbol can lose at qr-core's maxLogoSize instead of refusing it
+   * (property only): for `<qr-widget>`, whose size control follows the text while the size asked for stays.
+   */
+  @property({ attribute: false }) shrinkLogo = false;
+
   /** Accessible name of the image; defaults to the encoded value. */
   @property({ type: String, attribute: 'label' }) label = '';
 
   @state() private rendering: Rendering = { kind: 'empty' };
+  @state() private logoImage: LogoState = { kind: 'none' };
+
+  /** The last symbol made, reused while `value` and `ecl` stay: encoding is the costly step. */
+  private encoded: { value: string; ecl: Ecl; symbol: QrSymbol } | undefined;
+  /** The fetch of the logo on its way, aborted when `logo` changes again. */
+  private logoFetch: { abort: AbortController; done: Promise<void> } | undefined;
 
   /** The symbol on display, for callers that want its version or modules. */
   get symbol(): QrSymbol | undefined {
@@ -94,32 +123,87 @@ export class QrCode extends LitElement {
    */
   async result(): Promise<QrCodeResult> {
     await this.updateComplete;
+    // A logo on its way is part of the changes made so far; it may have been changed again meanwhile.
+    while (this.logoFetch) {
+      await this.logoFetch.done;
+      await this.updateComplete;
+    }
     return this.report();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const encodingChanged = changed.has('value') || changed.has('ecl');
-    const drawingChanged = DRAWING_INPUTS.some((name) => changed.has(name));
-    if (!encodingChanged && !drawingChanged) return;
+    if (changed.has('logo')) this.fetchLogo();
+    if (!INPUTS.some((name) => changed.has(name))) return;
+    const logo = this.logoImage;
+    // Until the logo is here, the display stays as it was: one qr-generated, with the logo.
+    if (logo.kind === 'loading') return;
     if (this.value === '') {
       this.rendering = { kind: 'empty' };
       return;
     }
+    let symbol: QrSymbol | undefined;
     try {
-      // Re-encoding is the costly step: a change of colours, style or margin only redraws.
-      const symbol =
-        !encodingChanged && this.rendering.kind === 'symbol'
-          ? this.rendering.symbol
-          : encode(this.value, { ecl: this.ecl });
+      symbol = this.symbolFor(this.value, this.ecl);
+      if (logo.kind === 'failed') {
+        this.rendering = { kind: 'error', error: logo.failure, symbol };
+        return;
+      }
       const { margin, dark, light, moduleShape, finderShape } = this;
-      // An absent attribute reads as null, and '' follows the dark colour: both leave qr-core's default.
-      const svg = toSVG(symbol, { margin, dark, light, moduleShape, finderShape, finderColor: this.finderColor || undefined });
+      const svg = toSVG(symbol, {
+        margin,
+        dark,
+        light,
+        moduleShape,
+        finderShape,
+        // An absent attribute reads as null, and '' follows the dark colour: both leave qr-core's default.
+        finderColor: this.finderColor || undefined,
+        logo: logo.kind === 'ready' ? { image: logo.image, size: this.drawnLogoSize(symbol) } : undefined,
+      });
       this.rendering = { kind: 'symbol', symbol, svg, image: parseSvg(svg) };
     } catch (error) {
       // Only a caller's mistake is shown; a broken invariant in qr-core stays an exception.
       if (!(error instanceof QrError)) throw error;
-      this.rendering = { kind: 'error', error };
+      this.rendering = { kind: 'error', error: { code: error.code, message: error.message }, symbol };
     }
+  }
+
+  private symbolFor(value: string, ecl: Ecl): QrSymbol {
+    if (this.encoded?.value !== value || this.encoded.ecl !== ecl) this.encoded = { value, ecl, symbol: encode(value, { ecl }) };
+    return this.encoded.symbol;
+  }
+
+  /** The logo size to ask qr-core for: `logoSize` (null, the absent attribute, for its default), shrunk to fit if asked to. */
+  private drawnLogoSize(symbol: QrSymbol): number | undefined {
+    const size = this.logoSize ?? undefined;
+    if (!this.shrinkLogo || size === undefined) return size;
+    const largest = maxLogoSize(symbol);
+    // Where no logo fits at all, the size asked for goes on, for qr-core to say so (LOGO_TOO_LARGE).
+    return largest > 0 ? Math.min(size, largest) : size;
+  }
+
+  /** Starts getting the `logo` attribute's image, after aborting the one on its way; a new state redraws. */
+  private fetchLogo(): void {
+    this.logoFetch?.abort.abort();
+    this.logoFetch = undefined;
+    const url = this.logo;
+    if (!url) {
+      this.logoImage = { kind: 'none' };
+      return;
+    }
+    // A data: URL is the image itself: qr-core takes it as it is, at once, without a fetch (which a
+    // page's Content-Security-Policy, connect-src, could refuse).
+    if (/^data:/i.test(url)) {
+      this.logoImage = { kind: 'ready', image: url };
+      return;
+    }
+    const abort = new AbortController();
+    this.logoImage = { kind: 'loading' };
+    const done = loadLogo(url, abort.signal).then((load) => {
+      if (abort.signal.aborted) return;
+      this.logoFetch = undefined;
+      this.logoImage = 'image' in load ? { kind: 'ready', image: load.image } : { kind: 'failed', failure: load.failure };
+    });
+    this.logoFetch = { abort, done };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -136,8 +220,11 @@ export class QrCode extends LitElement {
     switch (rendering.kind) {
       case 'empty':
         return rendering;
-      case 'error':
-        return { kind: 'error', detail: { value, code: rendering.error.code, message: rendering.error.message } };
+      case 'error': {
+        const detail: QrErrorDetail = { value, ...rendering.error };
+        if (rendering.symbol) detail.symbol = rendering.symbol;
+        return { kind: 'error', detail };
+      }
       case 'symbol': {
         const { symbol, svg } = rendering;
         return { kind: 'generated', detail: { value, ecl: symbol.ecl, version: symbol.version, source: 'browser', symbol, svg } };
