@@ -81,7 +81,7 @@ export function logoWithin(image: RgbaImage, area: LogoArea, margin: number, sca
 interface Taps {
   readonly first: Int32Array;
   readonly count: Int32Array;
-  readonly weights: Float64Array;
+  readonly weights: Float32Array;
   readonly stride: number;
 }
 
@@ -92,12 +92,13 @@ function taps(from: number, to: number): Taps {
   const stride = Math.ceil(2 * radius) + 1;
   const first = new Int32Array(to);
   const count = new Int32Array(to);
-  const weights = new Float64Array(to * stride);
+  const weights = new Float32Array(to * stride);
   for (let i = 0; i < to; i++) {
     // The output pixel's centre, in source pixel coordinates (source pixel k is centred on k).
     const centre = (i + 0.5) * ratio - 0.5;
-    const lo = Math.max(0, Math.ceil(centre - radius));
-    const hi = Math.min(from - 1, Math.floor(centre + radius));
+    // The source pixels strictly within the radius: the weight is 0 on its edge.
+    const lo = Math.max(0, Math.floor(centre - radius) + 1);
+    const hi = Math.min(from - 1, Math.ceil(centre + radius) - 1);
     let sum = 0;
     for (let k = lo; k <= hi; k++) {
       const w = Math.max(0, 1 - Math.abs(k - centre) / radius);
@@ -121,43 +122,57 @@ function taps(from: number, to: number): Taps {
 /** `image` resampled to `width × height`, straight-alpha RGBA, filtered in premultiplied alpha. */
 function resample(image: RgbaImage, width: number, height: number): Uint8Array {
   const { width: w, height: h, rgba } = image;
-  // Premultiplied source: colour × alpha / 255, alpha.
-  const source = new Float64Array(w * h * 4);
-  for (let i = 0; i < w * h * 4; i += 4) {
+  // Premultiplied source: colour × alpha / 255, and alpha.
+  const source = new Float32Array(w * h * 4);
+  for (let i = 0; i < source.length; i += 4) {
     const a = rgba[i + 3]!;
-    source[i] = (rgba[i]! * a) / 255;
-    source[i + 1] = (rgba[i + 1]! * a) / 255;
-    source[i + 2] = (rgba[i + 2]! * a) / 255;
+    const f = a / 255;
+    source[i] = rgba[i]! * f;
+    source[i + 1] = rgba[i + 1]! * f;
+    source[i + 2] = rgba[i + 2]! * f;
     source[i + 3] = a;
   }
-  // Rows first (w → width), then columns (h → height).
+  // Rows first (w → width), then columns (h → height); the channels written out, four at a time.
   const across = taps(w, width);
-  const rows = new Float64Array(width * h * 4);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < width; x++) {
-      const at = (y * width + x) * 4;
-      for (let k = 0; k < across.count[x]!; k++) {
-        const weight = across.weights[x * across.stride + k]!;
-        const from = (y * w + across.first[x]! + k) * 4;
-        for (let c = 0; c < 4; c++) rows[at + c]! += weight * source[from + c]!;
+  const rows = new Float32Array(width * h * 4);
+  for (let y = 0, at = 0; y < h; y++) {
+    for (let x = 0; x < width; x++, at += 4) {
+      let r = 0, g = 0, b = 0, a = 0;
+      const count = across.count[x]!;
+      let from = (y * w + across.first[x]!) * 4;
+      for (let k = 0, t = x * across.stride; k < count; k++, t++, from += 4) {
+        const weight = across.weights[t]!;
+        r += weight * source[from]!;
+        g += weight * source[from + 1]!;
+        b += weight * source[from + 2]!;
+        a += weight * source[from + 3]!;
       }
+      rows[at] = r;
+      rows[at + 1] = g;
+      rows[at + 2] = b;
+      rows[at + 3] = a;
     }
   }
   const down = taps(h, height);
   const out = new Uint8Array(width * height * 4);
-  const pixel = new Float64Array(4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      pixel.fill(0);
-      for (let k = 0; k < down.count[y]!; k++) {
-        const weight = down.weights[y * down.stride + k]!;
-        const from = ((down.first[y]! + k) * width + x) * 4;
-        for (let c = 0; c < 4; c++) pixel[c]! += weight * rows[from + c]!;
+  const rowLength = width * 4;
+  for (let y = 0, at = 0; y < height; y++) {
+    const count = down.count[y]!;
+    const first = down.first[y]! * rowLength;
+    for (let x = 0; x < width; x++, at += 4) {
+      let r = 0, g = 0, b = 0, a = 0;
+      for (let k = 0, t = y * down.stride, from = first + x * 4; k < count; k++, t++, from += rowLength) {
+        const weight = down.weights[t]!;
+        r += weight * rows[from]!;
+        g += weight * rows[from + 1]!;
+        b += weight * rows[from + 2]!;
+        a += weight * rows[from + 3]!;
       }
-      const at = (y * width + x) * 4;
-      const a = pixel[3]!;
       if (a < 0.5) continue; // transparent: stays 0, 0, 0, 0
-      for (let c = 0; c < 3; c++) out[at + c] = Math.min(255, Math.round((pixel[c]! * 255) / a));
+      const f = 255 / a;
+      out[at] = Math.min(255, Math.round(r * f));
+      out[at + 1] = Math.min(255, Math.round(g * f));
+      out[at + 2] = Math.min(255, Math.round(b * f));
       out[at + 3] = Math.min(255, Math.round(a));
     }
   }
@@ -231,21 +246,29 @@ export function composite(image: IndexedImage, light: Rgba, sidePx: number, logo
 function truecolour(raw: Uint8Array, sidePx: number, bitDepth: number, colors: readonly Rgba[], logo: PlacedLogo, logoIndex: Int32Array): CompositeImage {
   const opaque = colors.every((color) => color.a === 255);
   const channels = opaque ? 3 : 4;
+  const samples = new Uint8Array(colors.length * channels);
+  colors.forEach((color, i) => samples.set(channels === 3 ? [color.r, color.g, color.b] : [color.r, color.g, color.b, color.a], i * channels));
   const stride = 1 + sidePx * channels;
   const inStride = rowStride(sidePx, bitDepth);
   const out = new Uint8Array(stride * sidePx);
-  const paint = (at: number, color: Rgba): void => {
-    out[at] = color.r;
-    out[at + 1] = color.g;
-    out[at + 2] = color.b;
-    if (channels === 4) out[at + 3] = color.a;
-  };
+  const perByte = 8 / bitDepth;
+  const mask = (1 << bitDepth) - 1;
   for (let y = 0; y < sidePx; y++) {
-    for (let x = 0; x < sidePx; x++) paint(y * stride + 1 + x * channels, colors[readIndex(raw, inStride, bitDepth, x, y)]!);
+    let at = y * stride + 1;
+    const row = y * inStride + 1;
+    // The pixels a byte at a time, most significant bits first (§7.2).
+    for (let x = 0; x < sidePx; x += perByte) {
+      const byte = raw[row + x / perByte]!;
+      for (let p = 0, shift = 8 - bitDepth; p < perByte && x + p < sidePx; p++, shift -= bitDepth, at += channels) {
+        const from = ((byte >> shift) & mask) * channels;
+        for (let c = 0; c < channels; c++) out[at + c] = samples[from + c]!;
+      }
+    }
   }
   for (let j = 0, k = 0; j < logo.height; j++) {
     for (let i = 0; i < logo.width; i++, k++) {
-      if (logoIndex[k]! >= 0) paint((logo.y + j) * stride + 1 + (logo.x + i) * channels, colors[logoIndex[k]!]!);
+      const index = logoIndex[k]!;
+      if (index >= 0) out.set(samples.subarray(index * channels, (index + 1) * channels), (logo.y + j) * stride + 1 + (logo.x + i) * channels);
     }
   }
   return { raw: out, bitDepth: 8, colorType: opaque ? 2 : 6, palette: undefined, transparency: undefined };
@@ -274,15 +297,35 @@ function writeIndex(raw: Uint8Array, stride: number, bitDepth: number, x: number
   raw[at] = (raw[at]! & ~(((1 << bitDepth) - 1) << shift)) | (index << shift);
 }
 
-/** The scanlines at another bit depth (filter type None on every row, as they are made). */
+/**
+ * The scanlines at a larger bit depth (filter type None on every row, as they are made): each
+ * byte becomes `to / from` bytes, looked up in a table of the 256 bytes' expansions.
+ */
 function repack(raw: Uint8Array, sidePx: number, from: number, to: number): Uint8Array {
+  const ratio = to / from;
+  const table = new Uint8Array(256 * ratio);
+  const perByte = 8 / from;
+  for (let byte = 0; byte < 256; byte++) {
+    for (let p = 0; p < perByte; p++) {
+      const index = (byte >> (8 - from * (p + 1))) & ((1 << from) - 1);
+      const bit = p * to;
+      table[byte * ratio + (bit >> 3)]! |= index << (8 - to - (bit & 7));
+    }
+  }
   const inStride = rowStride(sidePx, from);
   const outStride = rowStride(sidePx, to);
   const out = new Uint8Array(outStride * sidePx);
   for (let y = 0; y < sidePx; y++) {
-    for (let x = 0; x < sidePx; x++) {
-      const index = readIndex(raw, inStride, from, x, y);
-      if (index !== 0) writeIndex(out, outStride, to, x, y, index);
+    const row = y * inStride + 1;
+    const end = (y + 1) * outStride;
+    for (let b = 0, at = y * outStride + 1; b < inStride - 1; b++) {
+      const byte = raw[row + b]!;
+      if (byte === 0) {
+        at += ratio;
+        continue;
+      }
+      // The last byte's expansion may run past the row: those are padding pixels, light (0).
+      for (let k = 0; k < ratio && at < end; k++) out[at++] = table[byte * ratio + k]!;
     }
   }
   return out;
