@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -98,6 +98,29 @@ describe('qr (CLI)', () => {
     assert.equal(terminal.stdout, `${toTerminal(encode('hi'))}\n`);
     assert.equal(terminal.stderr, 'qr: the terminal shows plain modules; --module-shape apply to -o FILE.png or FILE.svg\n');
     assertOneLineError(await qr(['-o', svg, '--module-shape', 'hearts', 'hi']), 2, /moduleShape must be one of "square", "rounded", "dots"; got string "hearts"/);
+  });
+
+  test('--logo FILE and --logo-size put a logo in the file, at ECL H unless --ecl says otherwise; mistakes are one line', async () => {
+    const logoFile = join(dir, 'logo.png');
+    const logo = toPNG(encode('logo'), { margin: 0, scale: 2, dark: '#d32f2f' });
+    writeFileSync(logoFile, logo);
+    const png = join(dir, 'branded.png');
+    const svg = join(dir, 'branded.svg');
+    const url = 'https://example.com';
+    assert.equal((await qr(['-o', png, '--logo', logoFile, '--logo-size', '0.1', url])).status, 0);
+    assert.deepEqual(new Uint8Array(readFileSync(png)), toPNG(encode(url, { ecl: 'H' }), { logo: { image: logo, size: 0.1 } }));
+    assert.equal((await qr(['-o', svg, '-e', 'Q', '--logo', logoFile, url])).status, 0);
+    assert.equal(readFileSync(svg, 'utf8'), `${toSVG(encode(url, { ecl: 'Q' }), { logo: { image: logo } })}\n`);
+    const terminal = await qr(['--logo', logoFile, 'hi']);
+    assert.equal(terminal.stderr, 'qr: the terminal shows plain modules; --logo apply to -o FILE.png or FILE.svg\n');
+    assertOneLineError(await qr(['-o', png, '--logo-size', '0.2', url]), 2, /--logo-size needs --logo FILE/);
+    assertOneLineError(await qr(['-o', png, '--logo', logoFile, '--logo-size', 'big', url]), 2, /--logo-size must be a fraction above 0 and at most 1, such as 0\.2; got "big"/);
+    assertOneLineError(await qr(['-o', png, '--logo', logoFile, '--logo-size', '0.6', url]), 1, /logo\.size 0\.6 is too large for this symbol \(version \d+ at ECL H with logo\.padding 1\): the largest is/);
+    assertOneLineError(await qr(['-o', png, '--logo', svg, url]), 1, /the logo is a image\/svg\+xml file; PNG output takes PNG logos only/);
+    assertOneLineError(await qr(['-o', png, '--logo', join(dir, 'missing.png'), url]), 1, /ENOENT: no such file or directory/);
+    const big = join(dir, 'big.png');
+    writeFileSync(big, new Uint8Array(256 * 1024 + 1));
+    assertOneLineError(await qr(['-o', png, '--logo', big, url]), 1, /big\.png is 262145 bytes; a logo may be at most 262144 bytes/);
   });
 
   test('--help and --version', async () => {

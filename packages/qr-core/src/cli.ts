@@ -6,10 +6,11 @@
  * is one line on stderr, `qr: <what went wrong and what to do>`, never a stack trace.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { encode } from './encode.js';
 import { QrError } from './errors.js';
+import { MAX_LOGO_BYTES } from './logo-image.js';
 import { toPNG } from './png.js';
 import { imageSidePx, type FinderShape, type ModuleShape } from './render-options.js';
 import type { Ecl } from './symbol.js';
@@ -32,6 +33,10 @@ Options:
       --module-shape S   in the file: square (default), rounded or dots
       --finder-shape S   in the file: the finder patterns square (default), rounded or circle
       --finder-color C   in the file: colour of the finder patterns (default: --dark)
+      --logo FILE        in the file: a logo in the centre (PNG for .png; PNG, JPEG, WebP or SVG
+                         for .svg); without --ecl the code takes ECL H, which allows the most
+      --logo-size F      the logo's side as a fraction of the code's, such as 0.2 (default: the
+                         smaller of 0.25 and the largest that still scans; larger is refused)
   -i, --invert        on the terminal: draw dark modules with the text colour (for light terminals)
   -h, --help          show this help
   -v, --version       show the version
@@ -40,7 +45,8 @@ Examples:
   qr "https://example.com"
   qr -o code.png --scale 8 "https://example.com"
   echo "WIFI:S:home;T:WPA;P:secret;;" | qr -o wifi.svg --dark "#1a237e"
-  qr -o styled.png --module-shape dots --finder-shape rounded --finder-color "#1a237e" "https://example.com"`;
+  qr -o styled.png --module-shape dots --finder-shape rounded --finder-color "#1a237e" "https://example.com"
+  qr -o branded.svg --logo logo.svg --logo-size 0.2 "https://example.com"`;
 
 /** A usage mistake (exit 2), as opposed to input that cannot be rendered (exit 1). */
 class UsageError extends Error {}
@@ -48,7 +54,7 @@ class UsageError extends Error {}
 const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['INVALID_OPTION']);
 
 /** Flags of the drawing's style; the renderers check their values (and say what is accepted). */
-const STYLE_FLAGS = Object.freeze(['module-shape', 'finder-shape', 'finder-color'] as const);
+const STYLE_FLAGS = Object.freeze(['module-shape', 'finder-shape', 'finder-color', 'logo', 'logo-size'] as const);
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -67,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
         'module-shape': { type: 'string' },
         'finder-shape': { type: 'string' },
         'finder-color': { type: 'string' },
+        logo: { type: 'string' },
+        'logo-size': { type: 'string' },
         invert: { type: 'boolean', short: 'i' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -97,7 +105,9 @@ async function main(argv: string[]): Promise<number> {
 
     const margin = optionalInteger('margin', values.margin);
     const scale = optionalInteger('scale', values.scale);
-    const qr = encode(text, { ecl: eclOption(values.ecl) });
+    if (values['logo-size'] !== undefined && values.logo === undefined) throw new UsageError('--logo-size needs --logo FILE');
+    // A logo hides modules: without an ECL asked for, the code gets the most correction there is.
+    const qr = encode(text, { ecl: eclOption(values.ecl) ?? (values.logo === undefined ? undefined : 'H') });
 
     if (values.output === undefined) {
       for (const fileOnly of ['scale', 'dark', 'light'] as const) {
@@ -119,12 +129,13 @@ async function main(argv: string[]): Promise<number> {
       finderShape: values['finder-shape'] as FinderShape | undefined,
       finderColor: values['finder-color'],
     };
+    const logo = values.logo === undefined ? undefined : { image: readLogoFile(values.logo), size: logoSizeOption(values['logo-size']) };
     const format = values.output.toLowerCase().match(/\.(png|svg)$/)?.[1];
     if (format === 'png') {
-      writeFileSync(values.output, toPNG(qr, { scale, margin, ...colors }));
+      writeFileSync(values.output, toPNG(qr, { scale, margin, ...colors, logo }));
     } else if (format === 'svg') {
       const size = scale === undefined ? undefined : imageSidePx(qr, { scale, margin });
-      writeFileSync(values.output, `${toSVG(qr, { margin, size, ...colors })}\n`);
+      writeFileSync(values.output, `${toSVG(qr, { margin, size, ...colors, logo })}\n`);
     } else {
       throw new UsageError(`cannot tell the format of ${JSON.stringify(values.output)}: use a file name ending in .png or .svg`);
     }
@@ -153,6 +164,20 @@ async function readStdin(): Promise<string | undefined> {
 }
 
 /** A decimal integer option; the renderer checks its range and says what fits. */
+/** The logo file's bytes; one larger than any logo may be is refused before it is read. */
+function readLogoFile(path: string): Uint8Array {
+  const bytes = statSync(path).size;
+  if (bytes > MAX_LOGO_BYTES) throw new QrError('INVALID_LOGO', `${path} is ${bytes} bytes; a logo may be at most ${MAX_LOGO_BYTES} bytes (${MAX_LOGO_BYTES / 1024} KiB): make the file smaller`);
+  return readFileSync(path);
+}
+
+function logoSizeOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const size = Number(value);
+  if (value.trim() === '' || !(size > 0 && size <= 1)) throw new UsageError(`--logo-size must be a fraction above 0 and at most 1, such as 0.2; got ${JSON.stringify(value)}`);
+  return size;
+}
+
 function optionalInteger(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number; got ${JSON.stringify(value)}`);
