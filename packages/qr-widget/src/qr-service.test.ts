@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE } from 'qr-core';
-import { imageLink, pngRequest, requestImage, type ImageOptions } from './qr-service.js';
+import { imageLink, NO_LOGO_LINK, pngRequest, requestImage, serviceDrawsLogo, type ImageOptions } from './qr-service.js';
 import { catchRequests } from './test-support/stand-ins.js';
 
 const PLAIN: ImageOptions = {
@@ -44,6 +44,23 @@ describe('qr-service requests', () => {
     expect(sent!.url).to.equal('https://api.example.com/generate_qr/');
     expect(sent!.headers.get('content-type')).to.equal('application/json');
     expect(await sent!.json()).to.deep.equal(request);
+  });
+
+  it('adds the logo, as a data: URL, and its size only with a logo', () => {
+    const logo = { dataUrl: 'data:image/png;base64,iVBORw0KGgo=', size: 0.2 };
+    expect(pngRequest('logo', { ...PLAIN, ecl: 'H' }, logo)).to.deep.equal({ ...pngRequest('logo', { ...PLAIN, ecl: 'H' }), logo: logo.dataUrl, logoSize: 0.2 });
+    expect(pngRequest('no logo', PLAIN)).not.to.have.any.keys('logo', 'logoSize');
+  });
+
+  it('says which logos the service can put in its PNGs: PNG ones (qr-core reads only those into a PNG)', () => {
+    expect(serviceDrawsLogo(undefined)).to.equal(true);
+    expect(serviceDrawsLogo({ type: 'image/png' })).to.equal(true);
+    for (const type of ['image/jpeg', 'image/webp', 'image/svg+xml']) expect(serviceDrawsLogo({ type }), type).to.equal(false);
+  });
+
+  it('makes no link to a code with a logo, and says why', () => {
+    const request = pngRequest('logo', PLAIN, { dataUrl: 'data:image/png;base64,iVBORw0KGgo=', size: 0.2 });
+    expect(() => imageLink('https://api.example.com', request)).to.throw(NO_LOGO_LINK);
   });
 
   it('puts the style in the link, and only where it is not the default', () => {

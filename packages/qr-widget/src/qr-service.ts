@@ -1,6 +1,7 @@
 /**
  * The client side of qr-server's HTTP contract (docs/architecture.md, "The HTTP contract"): `POST /generate_qr/`
- * with a JSON body, errors as RFC 9457 problem details.
+ * with a JSON body, errors as RFC 9457 problem details. A logo goes in the same JSON body as a
+ * `data:` URL, the form the widget holds it in already, so that every request has one shape.
  */
 import { FINDER_SHAPES, MODULE_SHAPES, type Ecl, type FinderShape, type ModuleShape } from 'qr-core';
 
@@ -20,6 +21,15 @@ export interface ImageRequest {
   finderShape?: FinderShape;
   /** The finder patterns' colour; absent, they are in `dark`. */
   finderColor?: string;
+  /** The logo file as a `data:` URL, and its side as a fraction of the symbol's; absent without a logo. */
+  logo?: string;
+  logoSize?: number;
+}
+
+/** A logo for a request: the file as a `data:` URL and the size the preview draws it at. */
+export interface RequestLogo {
+  readonly dataUrl: string;
+  readonly size: number;
 }
 
 /** The options an image request is made of; the finder colour is '' while it follows `dark`. */
@@ -30,17 +40,26 @@ export type ImageOptions = Pick<ImageRequest, 'ecl' | 'scale' | 'margin' | 'dark
 };
 
 /**
- * The PNG request for `data` with `options`. The style fields are left out where they are the
- * defaults, so that a plain code is asked for exactly as before styles existed.
+ * The PNG request for `data` with `options` and `logo`. The style fields are left out where they
+ * are the defaults, so that a plain code is asked for exactly as before styles existed.
  */
-export function pngRequest(data: string, options: ImageOptions): ImageRequest {
+export function pngRequest(data: string, options: ImageOptions, logo?: RequestLogo): ImageRequest {
   const { ecl, scale, margin, dark, light, moduleShape, finderShape, finderColor } = options;
   const request: ImageRequest = { data, format: 'png', ecl, scale, margin, dark, light };
   if (moduleShape !== MODULE_SHAPES[0]) request.moduleShape = moduleShape;
   if (finderShape !== FINDER_SHAPES[0]) request.finderShape = finderShape;
   // An absent attribute reads as null: like '', it follows the dark colour.
   if (finderColor && finderColor.toLowerCase() !== dark.toLowerCase()) request.finderColor = finderColor;
+  if (logo) Object.assign(request, { logo: logo.dataUrl, logoSize: logo.size });
   return request;
+}
+
+/**
+ * Whether the service can put `logo` in the PNG it makes: qr-core's PNG renderer, which it draws
+ * with, reads PNG logos only (any image goes in an SVG, which the browser draws from qr-core itself).
+ */
+export function serviceDrawsLogo(logo: { readonly type: string } | undefined): boolean {
+  return logo === undefined || logo.type === 'image/png';
 }
 
 /** The service answered, with an error status. `message` is the problem's `detail` (or `title`). */
@@ -91,8 +110,15 @@ async function problemMessage(response: Response): Promise<string> {
   return fallback;
 }
 
-/** A GET link to the same image (the service answers GET with a long cache lifetime, so it can be shared). */
+/** Why there is no link to a code with a logo. */
+export const NO_LOGO_LINK = 'A link cannot carry the logo (the QR service takes logos in the request body only): download the image instead.';
+
+/**
+ * A GET link to the same image (the service answers GET with a long cache lifetime, so it can be
+ * shared). Throws for a request with a logo: a link holds no file, and the service fetches none.
+ */
 export function imageLink(base: string, request: ImageRequest): string {
+  if (request.logo !== undefined) throw new Error(NO_LOGO_LINK);
   const url = endpoint(base);
   for (const [name, value] of Object.entries(request)) url.searchParams.set(name, String(value));
   return url.href;

@@ -19,12 +19,15 @@ export interface CaughtDownload {
   blob: Promise<Blob>;
 }
 
+/** The page's own fetch, which reads a download's blob also while {@link catchRequests} stands in for fetch. */
+const pageFetch = window.fetch.bind(window);
+
 /** Runs `run` and returns the downloads it started, which go nowhere. */
 export async function catchDownloads(run: () => unknown): Promise<CaughtDownload[]> {
   const caught: CaughtDownload[] = [];
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    caught.push({ link: this, blob: fetch(this.href).then((response) => response.blob()) });
+    caught.push({ link: this, blob: pageFetch(this.href).then((response) => response.blob()) });
   };
   try {
     await run();

@@ -17,6 +17,8 @@ export interface PreviewView {
   readonly image: ServiceImage | undefined;
   readonly busy: boolean;
   readonly drawing: PreviewDrawing;
+  /** The logo as a `data:` URL and the size asked for, which the preview shrinks to what the code can lose. */
+  readonly logo?: { readonly image: string; readonly size: number } | undefined;
 }
 
 /** The options the preview is encoded and drawn with. */
@@ -37,7 +39,7 @@ export interface PreviewListeners {
   onError(event: CustomEvent<QrErrorDetail>): void;
 }
 
-export function renderPreview({ text, result, image, busy, drawing }: PreviewView, listeners: PreviewListeners): TemplateResult {
+export function renderPreview({ text, result, image, busy, drawing, logo }: PreviewView, listeners: PreviewListeners): TemplateResult {
   const empty = text === '';
   return html`
     <figure part="preview" aria-busy=${busy ? 'true' : 'false'}>
@@ -52,6 +54,9 @@ export function renderPreview({ text, result, image, busy, drawing }: PreviewVie
         module-shape=${drawing.moduleShape ?? nothing}
         finder-shape=${drawing.finderShape ?? nothing}
         finder-color=${drawing.finderColor || nothing}
+        .logo=${logo?.image ?? ''}
+        .logoSize=${logo?.size}
+        .shrinkLogo=${true}
         label=${`QR code for ${text}`}
         @qr-generated=${listeners.onGenerated}
         @qr-error=${listeners.onError}

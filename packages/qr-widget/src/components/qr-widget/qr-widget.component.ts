@@ -1,14 +1,31 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, FINDER_SHAPES, MODULE_SHAPES, type Ecl, type FinderShape, type ModuleShape } from 'qr-core';
+import {
+  DEFAULT_DARK,
+  DEFAULT_ECL,
+  DEFAULT_LIGHT,
+  DEFAULT_LOGO_SIZE,
+  DEFAULT_MARGIN,
+  DEFAULT_SCALE,
+  FINDER_SHAPES,
+  MODULE_SHAPES,
+  type Ecl,
+  type FinderShape,
+  type ModuleShape,
+} from 'qr-core';
 import { DebouncedValue } from '../../controllers/debounced-value.js';
+import { LogoController } from '../../controllers/logo-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { pngFile } from '../../downloads.js';
 import { emit, isBrowserGenerated, type QrGeneratedDetail } from '../../events.js';
-import { imageLink, pngRequest, type ImageRequest } from '../../qr-service.js';
+import { LogoRefusal } from '../../logo-file.js';
+import { imageLink, pngRequest, serviceDrawsLogo, type ImageRequest } from '../../qr-service.js';
 import { warmUpEncoder } from '../../warm-up.js';
 import type { QrCode, QrCodeResult } from '../qr-code/qr-code.component.js';
 import { renderActions, type ActionSource, type WidgetAction } from './actions.js';
+import type { LogoListeners } from './options/logo.js';
+import { LOGO_INPUT_ID } from './options/logo-picker.js';
+import { fitLogo, type LogoFit } from './options/logo-size.js';
 import { readOption, renderOptions, renderStyle, type StyleOptions, type WidgetOptions } from './options/options.js';
 import { renderPreview, type PreviewListeners } from './preview-figure.js';
 import { qrWidgetStyles } from './qr-widget.styles.js';
@@ -22,7 +39,7 @@ export const PREVIEW_TIMING = Object.freeze({
 });
 
 /** The properties an image request is made of: when one changes, the service's image is stale. */
-const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor'] as const;
+const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoSize'] as const;
 
 /**
  * The QR generator: a text field, options, a live preview encoded in the browser, and a
@@ -47,7 +64,7 @@ const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark',
  * @csspart action-button - Each download and copy button.
  * @csspart status - The live status line.
  * @csspart contrast-warning - Says when the chosen colours may not scan.
- * @csspart style - The Style fieldset (module shape, finder shape, finder colour), under the preview.
+ * @csspart style - The Style fieldset (module shape, finder shape, finder colour, logo), under the preview.
  *
  * @cssproperty --qr-widget-background - Background. Default white (dark scheme: #14171c).
  * @cssproperty --qr-widget-foreground - Text colour.
@@ -96,6 +113,12 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   /** Colour of the finder patterns; '' follows the dark colour. */
   @property({ type: String, attribute: 'finder-color' }) finderColor = '';
 
+  /**
+   * The logo's side asked for, as a fraction of the code's; drawn at most at qr-core's maxLogoSize
+   * for the code on display, which the size control follows.
+   */
+  @property({ type: Number, attribute: 'logo-size' }) logoSize = DEFAULT_LOGO_SIZE;
+
   /** Milliseconds of typing pause before the preview follows; 0 follows every keystroke. */
   @property({ type: Number, attribute: 'debounce' }) debounce = 150;
 
@@ -105,6 +128,7 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
 
   @query('qr-code') private previewElement!: QrCode;
   @query('textarea') private textField!: HTMLTextAreaElement;
+  @query(`#${LOGO_INPUT_ID}`) private logoInput!: HTMLInputElement;
 
   /** The text the preview shows: `value` once typing pauses. */
   private readonly previewText = new DebouncedValue(this, '', {
@@ -118,6 +142,9 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
       if (this.service.route !== 'local') this.status = online ? { kind: 'online' } : { kind: 'offline' };
     },
   });
+
+  /** The logo picked in the Style fieldset; a new one makes the service's image stale. */
+  private readonly logos = new LogoController(this, () => this.service.forget());
 
   protected override firstUpdated(): void {
     warmUpEncoder();
@@ -139,10 +166,21 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
     const preview = await this.previewNow();
     const route = this.service.route;
     // The preview now shows this text; the service runs the same deterministic encoder.
-    if (route === 'service') return this.askService(this.imageRequest(), preview);
+    if (this.madeByService) return this.askService(this.imageRequest(), preview);
     if (route === 'offline') this.status = { kind: 'offline' };
     // Without a symbol, the preview has already said why the text cannot be encoded.
-    else if (preview.kind === 'generated') this.status = { kind: 'ready', source: 'browser' };
+    else if (preview.kind === 'generated') this.status = { kind: 'ready', source: 'browser', logoFormat: route === 'service' };
+  }
+
+  /** Whether the service makes the code: with a backend-url, online, and without a logo it cannot put in a PNG. */
+  private get madeByService(): boolean {
+    return this.service.route === 'service' && serviceDrawsLogo(this.logos.logo);
+  }
+
+  /** How the logo fits the code the preview made (or made and could not draw), when there is one. */
+  private get logoFit(): LogoFit | undefined {
+    const preview = this.preview;
+    return fitLogo(preview.kind === 'empty' ? undefined : preview.detail.symbol, this.logoSize);
   }
 
   private async askService(request: ImageRequest, preview: QrCodeResult): Promise<void> {
@@ -167,7 +205,8 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   }
 
   private imageRequest(): ImageRequest {
-    return pngRequest(this.value, this);
+    const logo = this.logos.logo;
+    return pngRequest(this.value, this, logo && { dataUrl: logo.dataUrl, size: this.logoFit?.size ?? this.logoSize });
   }
 
   /** What the buttons save or copy, made when one is clicked. */
@@ -179,7 +218,7 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
     },
     // The service's PNG when it has made or can make one, otherwise drawn here.
     png: async () => {
-      if (this.service.route === 'service' && this.service.image === undefined) await this.generate();
+      if (this.madeByService && this.service.image === undefined) await this.generate();
       return this.service.image?.png ?? pngFile(await this.actionSource.code(), this);
     },
     link: () => imageLink(this.backendUrl ?? '', this.imageRequest()),
@@ -224,6 +263,27 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
     if (this.status.kind === 'invalid' && this.status.option === name) this.status = { kind: 'clear' };
   };
 
+  private readonly logoListeners: LogoListeners = {
+    onPick: async (file) => {
+      try {
+        if (!(await this.logos.pick(file))) return;
+        if (this.status.kind === 'invalid' && this.status.option === 'logo') this.status = { kind: 'clear' };
+      } catch (error) {
+        if (!(error instanceof LogoRefusal)) throw error;
+        this.logoInput.value = ''; // the input names no file that is not on
+        this.status = { kind: 'invalid', option: 'logo', problem: error.message };
+      }
+    },
+    onRemove: async () => {
+      this.logos.remove();
+      this.logoInput.value = '';
+      // The Remove button goes with the logo: focus moves to where another one is chosen.
+      await this.updateComplete;
+      this.logoInput.focus();
+    },
+    onSize: (size) => (this.logoSize = size),
+  };
+
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     void this.generate();
@@ -232,16 +292,19 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   protected override render() {
     const text = this.previewText.value;
     const busy = this.service.busy;
+    const { ecl, scale, dark, light, finderColor, logoSize } = this;
+    const logo = this.logos.logo;
+    const logoView = { logo, fit: this.logoFit, asked: logoSize, ecl };
     return html`
       <div part="base">
         <form part="form" @submit=${this.onSubmit} @change=${this.onOption}>
-          ${renderTextField(this.value, this.listeners)} ${renderOptions(this)}
+          ${renderTextField(this.value, this.listeners)} ${renderOptions({ ecl, scale, dark, light, finderColor, eclBeforeLogo: this.logos.eclBeforeLogo })}
           <button type="submit" part="generate-button" ?disabled=${busy} aria-describedby="status">Generate</button>
         </form>
         <div class="result">
-          ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing: this }, this.listeners)}
+          ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing: this, logo: logo && { image: logo.dataUrl, size: logoSize } }, this.listeners)}
           ${renderActions(text !== '' && this.preview.kind === 'generated', this.service.route !== 'local', this.onAction)}
-          ${renderStatus(busy ? { kind: 'busy' } : this.status)} ${renderStyle(this, this.onOption)}
+          ${renderStatus(busy ? { kind: 'busy' } : this.status)} ${renderStyle(this, this.onOption, logoView, this.logoListeners)}
         </div>
       </div>
     `;

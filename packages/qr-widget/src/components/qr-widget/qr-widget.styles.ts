@@ -102,6 +102,13 @@ export const qrWidgetStyles = css`
   input[type='radio'] { margin: 0; inline-size: 1.25rem; block-size: 1.25rem; accent-color: var(--qr-widget-accent); }
   .sample svg { display: block; inline-size: 2rem; }
   .choices .hint { flex-basis: 100%; }
+  .drop { flex-basis: 100%; padding: 0.5rem; border: 2px dashed var(--qr-widget-border); border-radius: var(--qr-widget-radius); }
+  .drop.dragging { border-color: var(--qr-widget-accent); }
+  .drop input { min-inline-size: 0; }
+  .logo-on { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+  .logo-on img { inline-size: 2.5rem; block-size: 2.5rem; object-fit: contain; }
+  .range { display: flex; align-items: center; gap: 0.5rem; }
+  input[type='range'] { padding: 0; accent-color: var(--qr-widget-accent); }
   button {
     font: inherit;
     min-block-size: 2.75rem;

@@ -20,6 +20,8 @@ describe('status line', () => {
     const cases: [Status, string, string][] = [
       [{ kind: 'ready', source: 'browser' }, 'done', 'QR code ready, made in your browser.'],
       [{ kind: 'ready', source: 'server' }, 'done', 'QR code ready, made by the QR service.'],
+      [{ kind: 'ready', source: 'browser', logoFormat: true }, 'done', 'QR code ready, made in your browser: the QR service puts only PNG logos in its PNGs.'],
+      [{ kind: 'invalid', option: 'logo', problem: 'Not that file.' }, 'error', 'Not that file.'],
       [{ kind: 'done', action: 'link' }, 'done', 'Link to the image copied.'],
       [{ kind: 'busy' }, 'busy', 'Generating…'],
       [{ kind: 'offline' }, 'offline', 'You are offline: QR codes are made in your browser.'],

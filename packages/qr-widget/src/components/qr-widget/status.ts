@@ -20,14 +20,15 @@ export type Status =
   | { kind: 'busy' }
   /** Generate with nothing typed. */
   | { kind: 'no-text' }
-  | { kind: 'ready'; source: QrGeneratedDetail['source'] }
+  /** A code was made; `logoFormat`: in the browser although there is a service, which cannot put this logo in a PNG. */
+  | { kind: 'ready'; source: QrGeneratedDetail['source']; logoFormat?: boolean }
   | { kind: 'done'; action: Action }
   | { kind: 'offline' }
   | { kind: 'online' }
   /** The service did not answer; `browserProblem` is why the browser has no code either, if it has none. */
   | { kind: 'unreachable'; browserProblem: string | undefined }
-  /** A field of the options holds a value that cannot be used. */
-  | { kind: 'invalid'; option: OptionName; problem: string }
+  /** A field of the options holds a value that cannot be used, or the file picked cannot be the logo. */
+  | { kind: 'invalid'; option: OptionName | 'logo'; problem: string }
   | { kind: 'error'; message: string };
 
 /** The line's `data-kind`, which picks its style. */
@@ -53,6 +54,7 @@ export function describeStatus(status: Status): { tone: Tone; text: string } {
     case 'no-text':
       return { tone: 'error', text: EMPTY_TEXT };
     case 'ready':
+      if (status.logoFormat) return { tone: 'done', text: 'QR code ready, made in your browser: the QR service puts only PNG logos in its PNGs.' };
       return { tone: 'done', text: `QR code ready, made ${status.source === 'server' ? 'by the QR service' : 'in your browser'}.` };
     case 'done':
       return { tone: 'done', text: DONE[status.action] };

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ECL_RECOVERY_PERCENT, ECLS, type Ecl } from 'qr-core';
 import type { OptionPiece } from './option-piece.js';
 
@@ -6,15 +6,18 @@ function isEcl(value: string): value is Ecl {
   return (ECLS as readonly string[]).includes(value);
 }
 
-/** The error correction level, as a choice of qr-core's ECLS. */
+/** The error correction level, as a choice of qr-core's ECLS, and a note while a logo has switched it to H. */
 export const eclPiece: OptionPiece = {
   names: ['ecl'],
-  render: ({ ecl }) => html`
+  render: ({ ecl, eclBeforeLogo }) => html`
     <div class="field">
       <label for="ecl">Error correction</label>
-      <select id="ecl" name="ecl" .value=${ecl}>
+      <select id="ecl" name="ecl" .value=${ecl} aria-describedby=${eclBeforeLogo ? 'ecl-note' : nothing}>
         ${ECLS.map((level) => html`<option value=${level} ?selected=${level === ecl}>${level} — ${ECL_RECOVERY_PERCENT[level]} % recoverable</option>`)}
       </select>
+      ${eclBeforeLogo
+        ? html`<span id="ecl-note" class="hint">Switched from ${eclBeforeLogo} to ${ecl} for the logo, which hides part of the code; removing the logo puts ${eclBeforeLogo} back.</span>`
+        : nothing}
     </div>
   `,
   read: ({ value }) => (isEcl(value) ? { set: { ecl: value } } : { problem: `Error correction must be one of ${ECLS.join(', ')}.` }),

@@ -17,8 +17,11 @@ export interface StyleOptions {
   finderColor: string;
 }
 
-/** Every option a piece renders from: the style is there for the widget, not for every caller. */
-export type PieceOptions = WidgetOptions & Partial<StyleOptions>;
+/**
+ * Every option a piece renders from: the style is there for the widget, not for every caller, and
+ * so is `eclBeforeLogo`, the ECL that putting a logo on switched from to H, while it stands.
+ */
+export type PieceOptions = WidgetOptions & Partial<StyleOptions> & { readonly eclBeforeLogo?: Ecl | undefined };
 
 export type OptionName = keyof WidgetOptions | keyof StyleOptions;
 

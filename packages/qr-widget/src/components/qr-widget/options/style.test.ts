@@ -15,9 +15,11 @@ const DEFAULTS: WidgetOptions & StyleOptions = {
   finderColor: '',
 };
 
+const NO_LOGO = { logo: undefined, fit: undefined, asked: 0.25, ecl: DEFAULT_ECL };
+
 async function styleFieldset(options: WidgetOptions & StyleOptions = DEFAULTS, onChange: (event: Event) => void = () => {}): Promise<HTMLFieldSetElement> {
   const container = await fixture<HTMLElement>(html`<div></div>`);
-  render(renderStyle(options, onChange), container);
+  render(renderStyle(options, onChange, NO_LOGO, { onPick() {}, onRemove() {}, onSize() {} }), container);
   return container.querySelector('fieldset')!;
 }
 
@@ -26,12 +28,12 @@ function radios(fieldset: HTMLElement, name: string): HTMLInputElement[] {
 }
 
 describe('Style fieldset', () => {
-  it('is a fieldset with a legend, and a labelled radio group per shape, then the finder colour', async () => {
+  it('is a fieldset with a legend, and a labelled radio group per shape, then the finder colour and the logo', async () => {
     const fieldset = await styleFieldset();
     expect(fieldset.getAttribute('part')).to.equal('style');
     expect(fieldset.querySelector(':scope > legend')!.textContent).to.equal('Style');
     const groups = [...fieldset.querySelectorAll('fieldset')].map((group) => group.querySelector('legend')!.textContent);
-    expect(groups).to.deep.equal(['Module shape', 'Finder shape']);
+    expect(groups).to.deep.equal(['Module shape', 'Finder shape', 'Logo']);
     expect(radios(fieldset, 'moduleShape').map((radio) => radio.value)).to.deep.equal([...MODULE_SHAPES]);
     expect(radios(fieldset, 'finderShape').map((radio) => radio.value)).to.deep.equal([...FINDER_SHAPES]);
     for (const radio of [...radios(fieldset, 'moduleShape'), ...radios(fieldset, 'finderShape')]) {

@@ -1,12 +1,14 @@
 /**
  * The Style fieldset of `<qr-widget>`: module shape and finder shape as radio groups, each choice
- * with a small preview drawn by qr-core, and the finder colour. Its pieces are option pieces like
- * the others (options.ts reads them); the fieldset is rendered on its own, beside the preview.
+ * with a small preview drawn by qr-core, the finder colour, and the Logo group (logo.ts). Its
+ * pieces are option pieces like the others (options.ts reads them); the logo, a file read
+ * asynchronously, has listeners of its own. The fieldset is rendered on its own, beside the preview.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { FINDER_SHAPES, MODULE_SHAPES } from 'qr-core';
 import type { OptionPiece, StyleOptions, WidgetOptions } from './option-piece.js';
 import { colourField } from './colours.js';
+import { renderLogo, type LogoListeners, type LogoView } from './logo.js';
 import { samplePreview } from './style-samples.js';
 
 /** A radio group: its option, legend and choices in order. */
@@ -65,12 +67,12 @@ export const finderColourPiece: OptionPiece<StyleRenderOptions> = {
 
 export const STYLE_PIECES: readonly OptionPiece<StyleRenderOptions>[] = [moduleShapePiece, finderShapePiece, finderColourPiece];
 
-/** The Style fieldset for the current options; `onChange` hears its fields' change events. */
-export function renderStyle(options: StyleRenderOptions, onChange: (event: Event) => void): TemplateResult {
+/** The Style fieldset for the current options and logo; `onChange` hears its fields' change events. */
+export function renderStyle(options: StyleRenderOptions, onChange: (event: Event) => void, logo: LogoView, logoListeners: LogoListeners): TemplateResult {
   return html`
     <fieldset part="style" class="style" @change=${onChange}>
       <legend>Style</legend>
-      ${STYLE_PIECES.map((piece) => piece.render(options))}
+      ${STYLE_PIECES.map((piece) => piece.render(options))} ${renderLogo(logo, logoListeners)}
     </fieldset>
   `;
 }
