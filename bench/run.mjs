@@ -158,6 +158,46 @@ async function benchPng() {
   if (!ours) console.log('  qr-core: toPNG not built yet (packages/qr-core/dist/png.js has no toPNG)');
 }
 
+/**
+ * qr-core's styled PNGs beside its plain one: no peer draws module shapes or logos into a PNG
+ * without a canvas, so the ratios are to qr-core's own plain PNG. The logo is bench/logo-64.png
+ * (64 × 64 RGBA, drawn from bench/logo-64.svg by rsvg-convert), read from its bytes on every call
+ * as a server without a cache would, at ECL H, which qr-server uses with a logo.
+ */
+async function benchStyledPng() {
+  if (!qrCore.toPNG) return;
+  const { scale, margin } = PNG_LOOK;
+  const logo = new Uint8Array(readFileSync(new URL('logo-64.png', import.meta.url)));
+  const shapes = { moduleShape: 'dots', finderShape: 'rounded' };
+  const cases = [
+    { name: 'plain, ECL M', ecl: 'M', options: {} },
+    { name: 'dots + rounded finders, ECL M', ecl: 'M', options: shapes },
+    { name: 'rounded modules, ECL M', ecl: 'M', options: { moduleShape: 'rounded' } },
+    { name: 'plain, ECL H', ecl: 'H', options: {} },
+    { name: 'dots + rounded finders + 64 × 64 logo, ECL H', ecl: 'H', options: { ...shapes, logo: { image: logo } } },
+    { name: 'plain + 64 × 64 logo, ECL H', ecl: 'H', options: { logo: { image: logo } } },
+  ];
+  console.log(`\n## Styled PNGs of ${JSON.stringify(PNG_PAYLOAD)}, ${scale} px per module, ${margin}-module margin (qr-core only)\n`);
+  const contenders = cases.map((c) => ({ name: c.name, run: (text) => qrCore.toPNG(qrCore.encode(text, { ecl: c.ecl }), { scale, margin, ...c.options }) }));
+  const result = await measureInterleaved([{ name: 'styled', input: PNG_PAYLOAD }], contenders);
+  const plain = { M: result('styled', cases[0].name).median, H: result('styled', cases[3].name).median };
+  printTable(
+    ['drawing', 'bytes', 'PNG/s', 'ms per PNG', 'spread', 'time ÷ plain at its ECL'],
+    contenders.map((contender, i) => {
+      const { median: perSecond, spread } = result('styled', contender.name);
+      return [
+        contender.name,
+        number.format(contender.run(PNG_PAYLOAD).length),
+        number.format(perSecond),
+        (1000 / perSecond).toFixed(2),
+        `${(spread * 100).toFixed(0)}%`,
+        ratio(plain[cases[i].ecl] / perSecond),
+      ];
+    }),
+  );
+}
+
 printMachine();
 await benchEncode();
 await benchPng();
+await benchStyledPng();

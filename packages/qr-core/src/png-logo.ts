@@ -251,19 +251,39 @@ function truecolour(raw: Uint8Array, sidePx: number, bitDepth: number, colors: r
   const stride = 1 + sidePx * channels;
   const inStride = rowStride(sidePx, bitDepth);
   const out = new Uint8Array(stride * sidePx);
+  // Each byte's pixels, expanded once: 8 / bitDepth pixels of `channels` samples.
   const perByte = 8 / bitDepth;
-  const mask = (1 << bitDepth) - 1;
-  for (let y = 0; y < sidePx; y++) {
-    let at = y * stride + 1;
-    const row = y * inStride + 1;
-    // The pixels a byte at a time, most significant bits first (§7.2).
-    for (let x = 0; x < sidePx; x += perByte) {
-      const byte = raw[row + x / perByte]!;
-      for (let p = 0, shift = 8 - bitDepth; p < perByte && x + p < sidePx; p++, shift -= bitDepth, at += channels) {
-        const from = ((byte >> shift) & mask) * channels;
-        for (let c = 0; c < channels; c++) out[at + c] = samples[from + c]!;
-      }
+  const span = perByte * channels;
+  const table = new Uint8Array(256 * span);
+  for (let byte = 0; byte < 256; byte++) {
+    for (let p = 0; p < perByte; p++) {
+      const index = (byte >> (8 - bitDepth * (p + 1))) & ((1 << bitDepth) - 1);
+      if (index < colors.length) table.set(samples.subarray(index * channels, (index + 1) * channels), byte * span + p * channels);
     }
+  }
+  // Many pixel rows repeat (the rows of a module row, or its upper half mirrored): each row is
+  // looked up by a hash of its bytes, and one seen before is copied rather than expanded again.
+  const seen = new Map<number, number>();
+  const rowBytes = inStride - 1;
+  const wholeBytes = Math.floor(sidePx / perByte);
+  for (let y = 0; y < sidePx; y++) {
+    const row = y * inStride + 1;
+    const hash = rowHash(raw, row, rowBytes);
+    const earlier = seen.get(hash);
+    if (earlier !== undefined && sameBytes(raw, row, earlier * inStride + 1, rowBytes)) {
+      out.copyWithin(y * stride, earlier * stride, (earlier + 1) * stride);
+      continue;
+    }
+    seen.set(hash, y);
+    let at = y * stride + 1;
+    for (let b = 0; b < wholeBytes; b++, at += span) {
+      const from = raw[row + b]! * span;
+      for (let k = 0; k < span; k++) out[at + k] = table[from + k]!;
+    }
+    // The last byte's pixels that are in the image (the rest is padding, §7.2).
+    const rest = (sidePx - wholeBytes * perByte) * channels;
+    const from = raw[row + wholeBytes]! * span;
+    for (let k = 0; k < rest; k++) out[at + k] = table[from + k]!;
   }
   for (let j = 0, k = 0; j < logo.height; j++) {
     for (let i = 0; i < logo.width; i++, k++) {
@@ -272,6 +292,19 @@ function truecolour(raw: Uint8Array, sidePx: number, bitDepth: number, colors: r
     }
   }
   return { raw: out, bitDepth: 8, colorType: opaque ? 2 : 6, palette: undefined, transparency: undefined };
+}
+
+/** FNV-1a over `length` bytes from `at`: a key for finding rows alike, checked byte by byte after. */
+function rowHash(raw: Uint8Array, at: number, length: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < length; i++) hash = Math.imul(hash ^ raw[at + i]!, 0x01000193);
+  return hash >>> 0;
+}
+
+/** Whether the `length` bytes at `a` and at `b` are equal. */
+function sameBytes(raw: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (raw[a + i] !== raw[b + i]) return false;
+  return true;
 }
 
 /** One key per painted colour: every fully transparent colour is the same. */
