@@ -8,10 +8,11 @@ import type { HttpRequest, Reply } from '../http/reply.js';
 import { decodeImage } from '../test-support/decode-image.js';
 import { generateHandlers } from './generate.js';
 import { ImageCache } from './image-cache.js';
+import { LogoCache } from './logo-cache.js';
 import { API_MAX_IMAGE_SIDE_PX as MAX_IMAGE_PX } from './limits.js';
 
-/** A fresh cache for this file, as each server gets one. */
-const { post: generateFromPost, get: generateFromQuery } = generateHandlers(new ImageCache(8 * 1024 * 1024));
+/** Fresh caches for this file, as each server gets them. */
+const { post: generateFromPost, get: generateFromQuery } = generateHandlers({ images: new ImageCache(8 * 1024 * 1024), logos: new LogoCache(8 * 1024 * 1024) });
 
 function post(rawQuery: string, body = '', headers: IncomingHttpHeaders = {}): Reply {
   return generateFromPost({ method: 'POST', path: '/generate_qr/', rawQuery, headers, body: Buffer.from(body) });
@@ -153,7 +154,7 @@ test('a repeated request is answered from the image cache; any change in the opt
 });
 
 test('an image cache of 0 bytes keeps nothing: every answer is made anew, and the same', () => {
-  const uncached = generateHandlers(new ImageCache(0));
+  const uncached = generateHandlers({ images: new ImageCache(0), logos: new LogoCache(0) });
   const request: HttpRequest = { method: 'POST', path: '/generate_qr/', rawQuery: 'data=fresh', headers: {}, body: Buffer.alloc(0) };
   const first = uncached.post(request).body;
   const second = uncached.post(request).body;

@@ -7,15 +7,19 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import { ifNoneMatch } from '../http/etag.js';
 import type { Handler, Reply } from '../http/reply.js';
-import type { ImageCache } from './image-cache.js';
 import { readQrRequest, type QrRequest } from './qr-request.js';
-import { entityTag, imageKey, renderImage } from './render.js';
+import { entityTag, imageKey, renderImage, type Caches } from './render.js';
 
 const CONTENT_TYPES = Object.freeze({ png: 'image/png', svg: 'image/svg+xml' });
 
 // SVG is a document that can carry script; this forbids everything but the inline styling a
 // renderer may use, so an SVG opened directly cannot run or load anything.
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// With a logo, the SVG's <image> loads the embedded data: URL. That is an image request, so
+// img-src governs it (CSP Level 3, "img-src"), and a data: URL matches only a `data:`
+// scheme-source, never 'self' or a host (CSP Level 3, "scheme-source"). Nothing else is
+// admitted, and answers without a logo keep the policy they had.
+const SVG_LOGO_CSP = `${SVG_CSP}; img-src data:`;
 
 // A given request always yields the same image from the same qr-core, so a GET answer may be
 // cached for a year without revalidation (RFC 8246 `immutable`).
@@ -28,7 +32,7 @@ export interface GenerateHandlers {
   readonly get: Handler;
 }
 
-export function generateHandlers(images: ImageCache): GenerateHandlers {
+export function generateHandlers(caches: Caches): GenerateHandlers {
   return {
     post: (request) => {
       const qr = readQrRequest(request);
@@ -51,10 +55,10 @@ export function generateHandlers(images: ImageCache): GenerateHandlers {
       headers: {
         ...headers,
         'content-type': CONTENT_TYPES[qr.format],
-        ...(qr.format === 'svg' ? { 'content-security-policy': SVG_CSP } : {}),
+        ...(qr.format === 'svg' ? { 'content-security-policy': qr.logo === undefined ? SVG_CSP : SVG_LOGO_CSP } : {}),
         ...(qr.download ? { 'content-disposition': `attachment; filename="qr.${qr.format}"` } : {}),
       },
-      body: renderImage(qr, key, images),
+      body: renderImage(qr, key, caches),
     };
   }
 }

@@ -1,13 +1,15 @@
 /** /openapi.json must stay true: the routes, the parameters, their values. */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { DEFAULT_ECL, DEFAULT_MARGIN, DEFAULT_SCALE, ECLS } from 'qr-core';
+import { DEFAULT_ECL, DEFAULT_LOGO_SIZE, DEFAULT_MARGIN, DEFAULT_SCALE, ECLS, LOGO_TYPES, MAX_LOGO_BYTES, MAX_LOGO_PIXELS } from 'qr-core';
+import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { ImageCache } from './image-cache.js';
+import { LogoCache } from './logo-cache.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { DATA_FIELDS, FORMATS, MARGIN_RANGE, OPTION_FIELDS, SCALE_RANGE } from './qr-request.js';
 import { apiRoutes } from './routes.js';
 
-const ROUTES = apiRoutes(new ImageCache(0));
+const ROUTES = apiRoutes({ images: new ImageCache(0), logos: new LogoCache(0) });
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -59,4 +61,17 @@ test('/generate_qr/ documents exactly the fields the server reads, with their re
   }
   const body = OPENAPI_DOCUMENT.components.schemas.QrOptions.properties;
   assert.deepEqual(Object.keys(body).sort(), [...DATA_FIELDS, ...OPTION_FIELDS].sort());
+  assert.deepEqual(Object.keys(OPENAPI_DOCUMENT.components.schemas.QrForm.properties).sort(), [...DATA_FIELDS, ...OPTION_FIELDS].sort());
+});
+
+test('logo and logoSize: their limits as the code has them, the file part for multipart, the body limit', () => {
+  const { QrOptions, QrForm } = OPENAPI_DOCUMENT.components.schemas;
+  assert.deepEqual([QrOptions.properties.logoSize.exclusiveMinimum, QrOptions.properties.logoSize.maximum], [0, 1]);
+  assert.match(QrOptions.properties.logo.description, new RegExp(`at most ${MAX_LOGO_BYTES} bytes.*at most ${MAX_LOGO_PIXELS} pixels.*never fetches a URL.*ecl is H`));
+  assert.match(QrOptions.properties.logoSize.description, new RegExp(`default: ${DEFAULT_LOGO_SIZE}`));
+  assert.deepEqual(QrForm.properties.logo.oneOf.map((schema) => schema.contentMediaType ?? 'text'), ['application/octet-stream', 'text']);
+  const content = OPENAPI_DOCUMENT.paths['/generate_qr/'].post.requestBody.content;
+  assert.equal(content['multipart/form-data'].schema.$ref, '#/components/schemas/QrForm');
+  for (const type of LOGO_TYPES) assert.ok(content['multipart/form-data'].encoding.logo.contentType.includes(type), type);
+  assert.match(OPENAPI_DOCUMENT.paths['/generate_qr/'].post.requestBody.description, new RegExp(`default ${DEFAULT_MAX_BODY_BYTES / 1024} KiB`));
 });

@@ -3,7 +3,22 @@
  * documentation; openapi.test.ts holds it to the route table and to the fields qr-request.ts
  * accepts, and the values below come from the same constants the code uses.
  */
-import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_MARGIN, DEFAULT_SCALE, ECL_RECOVERY_PERCENT, ECLS, FINDER_SHAPES, MODULE_SHAPES } from 'qr-core';
+import {
+  DEFAULT_DARK,
+  DEFAULT_ECL,
+  DEFAULT_LIGHT,
+  DEFAULT_LOGO_SIZE,
+  DEFAULT_MARGIN,
+  DEFAULT_SCALE,
+  ECL_RECOVERY_PERCENT,
+  ECLS,
+  FINDER_SHAPES,
+  LOGO_TYPES,
+  MAX_LOGO_BYTES,
+  MAX_LOGO_PIXELS,
+  MODULE_SHAPES,
+} from 'qr-core';
+import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
 import { BODY_TYPES, FORMATS, MARGIN_RANGE, SCALE_RANGE } from './qr-request.js';
 
@@ -24,6 +39,19 @@ const options = {
   moduleShape: { type: 'string', enum: MODULE_SHAPES, default: MODULE_SHAPES[0], description: "Shape of the data modules: 'square', 'rounded' (neighbours joined, outer corners rounded) or 'dots'." },
   finderShape: { type: 'string', enum: FINDER_SHAPES, default: FINDER_SHAPES[0], description: "Shape of the three finder patterns: 'square', 'rounded' or 'circle'." },
   finderColor: { type: 'string', description: 'Colour of the three finder patterns, in the forms of dark; default: dark.' },
+  logo: {
+    type: 'string',
+    description:
+      `A logo for the centre, as a data: URL (data:image/png;base64,…; in a query or form, percent-encoded), or in multipart/form-data as a file part; at most ${MAX_LOGO_BYTES} bytes. ` +
+      `PNG for PNG output (at most ${MAX_LOGO_PIXELS} pixels); PNG, JPEG, WebP or SVG for SVG output. The server never fetches a URL: any other value is a 400. ` +
+      'With a logo and no ecl, ecl is H. In a GET query a logo fits only within the 16 KiB of the request line and headers (about 11 KiB of file).',
+  },
+  logoSize: {
+    type: 'number',
+    exclusiveMinimum: 0,
+    maximum: 1,
+    description: `The logo's side as a fraction of the symbol's, only with a logo; default: ${DEFAULT_LOGO_SIZE}, or less when the symbol's error correction allows less. Larger than it allows is a 422 naming the largest.`,
+  },
   download: { type: 'boolean', default: false, description: 'Adds Content-Disposition: attachment; filename="qr.png" (or qr.svg). In the query: 1, true, 0 or false.' },
 } as const;
 
@@ -59,11 +87,14 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         parameters: queryParameters,
         requestBody: {
           required: false,
-          description: `Optional; at most MAX_BODY_BYTES (default 16 KiB). A field may come from the query or the body, not both. Accepted types: ${BODY_TYPES.join(', ')}.`,
+          description: `Optional; at most MAX_BODY_BYTES (default ${DEFAULT_MAX_BODY_BYTES / 1024} KiB, room for a ${MAX_LOGO_BYTES / 1024} KiB logo in base64). A field may come from the query or the body, not both. Accepted types: ${BODY_TYPES.join(', ')}.`,
           content: {
             'application/json': { schema: { $ref: '#/components/schemas/QrOptions' } },
             'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/QrOptions' } },
-            'multipart/form-data': { schema: { $ref: '#/components/schemas/QrOptions' } },
+            'multipart/form-data': {
+              schema: { $ref: '#/components/schemas/QrForm' },
+              encoding: { logo: { contentType: [...LOGO_TYPES, 'application/octet-stream', 'text/plain'].join(', ') } },
+            },
             'text/plain': { schema: { type: 'string', description: 'The whole body is the text to encode.' } },
           },
         },
@@ -93,6 +124,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
           '304': { description: 'The image named by If-None-Match is still current.' },
           '400': problem,
           '422': problem,
+          '431': problem,
           '503': problem,
         },
       },
@@ -126,6 +158,21 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         description: 'In JSON, unknown members are refused; in a form, unknown names are ignored.',
         properties: { ...dataFields, ...options },
       },
+      QrForm: {
+        type: 'object',
+        description: 'The fields of QrOptions as multipart/form-data parts (unknown names are ignored); logo may be a file part.',
+        properties: {
+          ...dataFields,
+          ...options,
+          logo: {
+            description: options.logo.description,
+            oneOf: [
+              { type: 'string', contentMediaType: 'application/octet-stream', description: 'The logo file, as a file part (curl -F logo=@logo.png); its format is read from its bytes.' },
+              { type: 'string', description: 'A data: URL, as a text part.' },
+            ],
+          },
+        },
+      },
       Problem: {
         type: 'object',
         description: 'RFC 9457 problem details.',
@@ -137,7 +184,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
           detail: { type: 'string', description: 'What went wrong and what to do about it.' },
           code: {
             type: 'string',
-            description: 'Stable machine-readable code, e.g. MISSING_DATA, MALFORMED_JSON, INVALID_FIELD, INVALID_OPTION, BAD_PERCENT_ENCODING, IMAGE_TOO_LARGE, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, DATA_TOO_LONG, SHUTTING_DOWN.',
+            description: 'Stable machine-readable code, e.g. MISSING_DATA, MALFORMED_JSON, INVALID_FIELD, INVALID_OPTION, INVALID_LOGO, BAD_PERCENT_ENCODING, IMAGE_TOO_LARGE, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, DATA_TOO_LONG, LOGO_TOO_LARGE, LOGO_TOO_MANY_PIXELS, HEADERS_TOO_LARGE, SHUTTING_DOWN.',
           },
           requestId: { type: 'string' },
         },
@@ -145,7 +192,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     },
     responses: {
       Problem: {
-        description: 'An error: 400 bad input, 404, 405 (with Allow), 408, 413 body too large, 415, 422 data does not fit a QR code, 431, 503 shutting down.',
+        description: 'An error: 400 bad input, 404, 405 (with Allow), 408, 413 body too large, 415, 422 data does not fit a QR code (or a logo is larger than it can lose, or has more pixels than the server decodes), 431 request line and headers too large, 503 shutting down.',
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       },
     },

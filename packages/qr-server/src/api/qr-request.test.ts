@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { toHttpError, type ErrorCode } from '../http/problem.js';
 import { fieldsFromJson, fieldsFromUrlEncoded, mergeFields, readQrRequest, toQrRequest, type TextFields } from './qr-request.js';
+import { dataUrl, discLogo } from '../test-support/logo-png.js';
 import { parseUrlEncoded } from './urlencoded.js';
 
 const fromQuery = (query: string): TextFields => fieldsFromUrlEncoded(parseUrlEncoded(query, 'query'), 'query');
@@ -24,6 +26,8 @@ test("defaults are the original service's look: ECL M, scale 10, margin 4, black
     moduleShape: 'square',
     finderShape: 'square',
     finderColor: undefined,
+    logo: undefined,
+    logoSize: undefined,
     download: false,
   });
 });
@@ -45,6 +49,8 @@ test('every option from a query, case-insensitive where that is safe', () => {
     moduleShape: 'square',
     finderShape: 'square',
     finderColor: undefined,
+    logo: undefined,
+    logoSize: undefined,
     download: true,
   });
 });
@@ -67,6 +73,8 @@ test('every option from JSON, with JSON types', () => {
     moduleShape: 'square',
     finderShape: 'square',
     finderColor: undefined,
+    logo: undefined,
+    logoSize: undefined,
     download: false,
   });
 });
@@ -93,7 +101,7 @@ test('one request, one reading: query and body fields together, each source pars
   rejects(() => request('data=a', 'data=b', 'application/x-www-form-urlencoded'), 'INVALID_FIELD', /data is given in both the query and the form body/);
 });
 
-test('a multipart body is read like a form: text parts are fields, unknown names ignored, a file refused', () => {
+test('a multipart body is read like a form: text parts are fields, unknown names ignored, a file refused but for logo', () => {
   const form = (parts: { name: string; text?: string }[]) =>
     readQrRequest({
       method: 'POST',
@@ -106,7 +114,35 @@ test('a multipart body is read like a form: text parts are fields, unknown names
   const request = form([{ name: 'data', text: 'from parts' }, { name: 'ecl', text: 'q' }, { name: 'utm', text: 'x' }]);
   assert.deepEqual([request.data, request.ecl], ['from parts', 'Q']);
   rejects(() => form([{ name: 'data', text: 'a' }, { name: 'data', text: 'b' }]), 'INVALID_FIELD', /data is given more than once in the multipart body/);
-  rejects(() => form([{ name: 'data' }]), 'INVALID_FIELD', /data in the multipart body is a file; send it as a text field/);
+  rejects(() => form([{ name: 'data' }]), 'INVALID_FIELD', /data in the multipart body is a file; send it as a text field \(only logo may be a file\)/);
+  // The file part's three zero bytes are no image: qr-core's readLogo reads the format from them.
+  rejects(() => form([{ name: 'data', text: 'a' }, { name: 'logo' }]), 'INVALID_LOGO', /not a PNG, JPEG, WebP or SVG file \(it starts with 00 00 00\)/);
+});
+
+const PNG_LOGO = discLogo(8);
+
+test('a logo: a data: URL from the query, a form or JSON, read by qr-core into its file and format, with its SHA-256', () => {
+  const expected = { type: 'image/png', bytes: PNG_LOGO, sha256: createHash('sha256').update(PNG_LOGO).digest('base64url') };
+  const fromJson = toQrRequest(fieldsFromJson({ data: 'x', logo: dataUrl(PNG_LOGO) }));
+  assert.deepEqual({ ...fromJson.logo, bytes: new Uint8Array(fromJson.logo?.bytes ?? []) }, expected);
+  assert.deepEqual(toQrRequest(fromQuery(`data=x&logo=${encodeURIComponent(dataUrl(PNG_LOGO))}`)).logo?.sha256, expected.sha256);
+  // Percent-encoding in the data: URL itself (RFC 2397 without ;base64) is decoded by qr-core.
+  const svg = toQrRequest(fieldsFromJson({ data: 'x', logo: `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg"/>')}` }));
+  assert.equal(svg.logo?.type, 'image/svg+xml');
+});
+
+test('with a logo and no ecl, ECL H; an ecl given wins; logoSize is a fraction in (0, 1]', () => {
+  const logo = encodeURIComponent(dataUrl(PNG_LOGO));
+  assert.equal(toQrRequest(fromQuery(`data=x&logo=${logo}`)).ecl, 'H');
+  assert.equal(toQrRequest(fromQuery(`data=x&logo=${logo}&ecl=q`)).ecl, 'Q');
+  assert.equal(toQrRequest(fromQuery('data=x')).ecl, 'M');
+  for (const [text, value] of [['0.2', 0.2], ['.5', 0.5], ['1', 1], ['1.0', 1], ['2.5e-1', 0.25]] as const) {
+    assert.equal(toQrRequest(fromQuery(`data=x&logo=${logo}&logoSize=${text}`)).logoSize, value, text);
+  }
+  assert.equal(toQrRequest(fieldsFromJson({ data: 'x', logo: dataUrl(PNG_LOGO), logoSize: 0.125 })).logoSize, 0.125);
+  for (const text of ['0', '1.01', '-0.2', '', '0x1', 'Infinity', ' 0.2']) {
+    rejects(() => toQrRequest(fromQuery(`data=x&logo=${logo}&logoSize=${encodeURIComponent(text)}`)), 'INVALID_OPTION', /logoSize is .*above 0 and at most 1/);
+  }
 });
 
 const badInputs: [string, () => unknown, ErrorCode, RegExp][] = [
@@ -135,6 +171,13 @@ const badInputs: [string, () => unknown, ErrorCode, RegExp][] = [
   ['JSON download a string', () => fieldsFromJson({ data: 'a', download: 'yes' }), 'INVALID_FIELD', /give a boolean/],
   ['JSON ecl an object', () => fieldsFromJson({ data: 'a', ecl: {} }), 'INVALID_FIELD', /ecl in the JSON body is an object/],
   ['JSON unknown member', () => fieldsFromJson({ data: 'a', size: 3 }), 'INVALID_FIELD', /unknown member "size"/],
+  ['JSON logo a number', () => fieldsFromJson({ data: 'a', logo: 1 }), 'INVALID_FIELD', /logo in the JSON body is the number 1; give a string/],
+  ['JSON logoSize a string', () => fieldsFromJson({ data: 'a', logoSize: '0.2' }), 'INVALID_FIELD', /logoSize in the JSON body is the string "0.2"; give a number/],
+  ['a logo URL', () => toQrRequest(fromQuery('data=a&logo=https%3A%2F%2Fexample.com%2Flogo.png')), 'INVALID_LOGO', /logo in the query is the string "https:\/\/example.com\/logo.png", not a data: URL; this server never fetches a URL/],
+  ['a logo path', () => toQrRequest(fieldsFromJson({ data: 'a', logo: '/etc/passwd' })), 'INVALID_LOGO', /never fetches a URL/],
+  ['an empty logo', () => toQrRequest(fromQuery('data=a&logo=')), 'INVALID_LOGO', /not a data: URL/],
+  ['a malformed data: URL', () => toQrRequest(fieldsFromJson({ data: 'a', logo: 'data:image/png;base64,@@@' })), 'INVALID_LOGO', /not valid base64/],
+  ['logoSize without a logo', () => toQrRequest(fromQuery('data=a&logoSize=0.2')), 'INVALID_FIELD', /logoSize is given without a logo/],
 ];
 
 for (const [name, run, code, message] of badInputs) {

@@ -5,8 +5,10 @@
  *
  * Every shape goes through the same two steps: the shape's own parser yields fields as text
  * (JSON also checks the JSON types, which only it has), then {@link toQrRequest} checks the
- * values. So `scale` means the same thing, with the same error, however it was sent.
+ * values. So `scale` means the same thing, with the same error, however it was sent. The one
+ * field that may be bytes rather than text is `logo`, as a file part of a multipart body.
  */
+import { createHash } from 'node:crypto';
 import {
   DEFAULT_DARK,
   DEFAULT_ECL,
@@ -19,8 +21,10 @@ import {
   MAX_SCALE,
   MODULE_SHAPES,
   parseColor,
+  readLogo,
   type Ecl,
   type FinderShape,
+  type LogoFile,
   type ModuleShape,
 } from 'qr-core';
 import { HttpError } from '../http/problem.js';
@@ -31,7 +35,7 @@ import { parseUrlEncoded, type Fields } from './urlencoded.js';
 
 /** Names under which the text to encode may come; `url` is the original service's. */
 export const DATA_FIELDS = Object.freeze(['data', 'url', 'text'] as const);
-export const OPTION_FIELDS = Object.freeze(['format', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'download'] as const);
+export const OPTION_FIELDS = Object.freeze(['format', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logo', 'logoSize', 'download'] as const);
 export const FORMATS: readonly ImageFormat[] = Object.freeze(['png', 'svg']);
 
 /** The body types POST accepts; anything else is a 415 that lists them. */
@@ -54,16 +58,26 @@ export interface QrRequest {
   readonly finderShape: FinderShape;
   /** Undefined: the finder patterns take `dark`, as qr-core draws them by default. */
   readonly finderColor: string | undefined;
+  /** The logo's file, read and checked by qr-core's readLogo; undefined: no logo. */
+  readonly logo: Logo | undefined;
+  /** The logo's side as a fraction of the symbol's, in (0, 1]; undefined: qr-core's default. */
+  readonly logoSize: number | undefined;
   readonly download: boolean;
+}
+
+/** A logo's file and format, and the SHA-256 of its bytes: its name in the ETag and the logo cache. */
+export interface Logo extends LogoFile {
+  readonly sha256: string;
 }
 
 /** Fields as text, each given at most once, with where they came from for error messages. */
 export type TextFields = ReadonlyMap<FieldName, Field>;
 
-/** A field's text, and where it came from. */
+/** A field's text and where it came from; a file part of a multipart body also has its bytes. */
 interface Field {
   readonly value: string;
   readonly where: string;
+  readonly bytes?: Uint8Array;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -144,7 +158,7 @@ export function fieldsFromUrlEncoded(fields: Fields, where: string): TextFields 
 
 /**
  * Fields from a multipart/form-data body, as http/multipart.ts parsed it: text parts are read
- * like a form's fields (unknown names ignored); no field of this API is a file.
+ * like a form's fields (unknown names ignored); `logo` may also be a file part, the others not.
  */
 export function fieldsFromForm(form: readonly FormPart[] | undefined): TextFields {
   const where = 'multipart body';
@@ -152,15 +166,23 @@ export function fieldsFromForm(form: readonly FormPart[] | undefined): TextField
   for (const part of form ?? []) {
     if (!isFieldName(part.name)) continue;
     if (result.has(part.name)) throw new HttpError('INVALID_FIELD', `${part.name} is given more than once in the ${where}; give it once`);
-    if (!('text' in part)) throw new HttpError('INVALID_FIELD', `${part.name} in the ${where} is a file; send it as a text field`);
-    result.set(part.name, { value: part.text, where });
+    if ('text' in part) {
+      result.set(part.name, { value: part.text, where });
+    } else if (part.name === 'logo') {
+      // A file input left empty is sent as a part with no file name and no bytes (HTML's
+      // "constructing the entry list", §4.10.21.4): no logo.
+      if (part.file.fileName === '' && part.file.bytes.length === 0) continue;
+      result.set(part.name, { value: '', where, bytes: part.file.bytes });
+    } else {
+      throw new HttpError('INVALID_FIELD', `${part.name} in the ${where} is a file; send it as a text field (only logo may be a file)`);
+    }
   }
   return result;
 }
 
 /**
  * Fields from a parsed JSON body: an object whose members have the JSON types of the API
- * (strings; numbers for scale and margin; a boolean for download). A JSON body is new in
+ * (strings; numbers for scale, margin and logoSize; a boolean for download). A JSON body is new in
  * this API, so unknown members are refused rather than silently ignored: a typo is caught.
  */
 export function fieldsFromJson(json: unknown): TextFields {
@@ -172,7 +194,7 @@ export function fieldsFromJson(json: unknown): TextFields {
     if (!isFieldName(name)) {
       throw new HttpError('INVALID_FIELD', `the JSON body has an unknown member "${name}"; the members are ${FIELD_NAMES.join(', ')}`);
     }
-    const expected = name === 'scale' || name === 'margin' ? 'number' : name === 'download' ? 'boolean' : 'string';
+    const expected = name === 'scale' || name === 'margin' || name === 'logoSize' ? 'number' : name === 'download' ? 'boolean' : 'string';
     if (typeof value !== expected) {
       throw new HttpError('INVALID_FIELD', `${name} in the JSON body is ${describe(value)}; give a ${expected}`);
     }
@@ -195,11 +217,13 @@ export function mergeFields(query: TextFields, body: TextFields): TextFields {
 /** Checks the fields' values; without a `format` field, `accept` (the Accept header) picks one. */
 export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
   const format = oneOf(fields, 'format', FORMATS, (text) => text.toLowerCase());
+  const logoFile = logo(fields);
   return {
     data: data(fields),
     format: format ?? negotiateFormat(accept),
     formatFromAccept: format === undefined,
-    ecl: oneOf(fields, 'ecl', ECLS, (text) => text.toUpperCase()) ?? DEFAULT_ECL,
+    // A logo hides modules: without an ECL asked for, it gets the most correction there is (H).
+    ecl: oneOf(fields, 'ecl', ECLS, (text) => text.toUpperCase()) ?? (logoFile === undefined ? DEFAULT_ECL : 'H'),
     scale: wholeNumber(fields, 'scale', SCALE_RANGE, DEFAULT_SCALE),
     margin: wholeNumber(fields, 'margin', MARGIN_RANGE, DEFAULT_MARGIN),
     dark: color(fields, 'dark', DEFAULT_DARK),
@@ -207,6 +231,8 @@ export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
     moduleShape: oneOf(fields, 'moduleShape', MODULE_SHAPES, (text) => text.toLowerCase()) ?? MODULE_SHAPES[0],
     finderShape: oneOf(fields, 'finderShape', FINDER_SHAPES, (text) => text.toLowerCase()) ?? FINDER_SHAPES[0],
     finderColor: fields.has('finderColor') ? color(fields, 'finderColor', DEFAULT_DARK) : undefined,
+    logo: logoFile,
+    logoSize: logoSize(fields, logoFile),
     download: download(fields),
   };
 }
@@ -255,6 +281,39 @@ function color(fields: TextFields, name: FieldName, fallback: string): string {
   // QrError (INVALID_OPTION, naming the option and the forms that work) becomes the 400.
   parseColor(field.value, name);
   return field.value;
+}
+
+/**
+ * The logo: the bytes of a file part, or a `data:` URL (RFC 2397) in any other field, read by
+ * qr-core's readLogo (which decodes the URL, reads the format from the bytes and holds the file
+ * to MAX_LOGO_BYTES); its INVALID_LOGO is the 400. Any other text is refused here, with the
+ * server's own reason: it never fetches a URL (no SSRF), whatever the scheme.
+ */
+function logo(fields: TextFields): Logo | undefined {
+  const field = fields.get('logo');
+  if (field === undefined) return undefined;
+  if (field.bytes === undefined && !/^data:/i.test(field.value)) {
+    throw new HttpError(
+      'INVALID_LOGO',
+      `logo in the ${field.where} is ${describe(field.value)}, not a data: URL; this server never fetches a URL: send the image itself, ` +
+        'as a data: URL (data:image/png;base64,…) or as a file part named logo in a multipart/form-data body (curl -F logo=@logo.png)',
+    );
+  }
+  const file = readLogo(field.bytes ?? field.value);
+  return { ...file, sha256: createHash('sha256').update(file.bytes).digest('base64url') };
+}
+
+/** The logo's size, a fraction of the symbol's side in (0, 1]; only with a logo, so no two requests for one image differ. */
+function logoSize(fields: TextFields, logoFile: Logo | undefined): number | undefined {
+  const field = fields.get('logoSize');
+  if (field === undefined) return undefined;
+  const value = Number(field.value);
+  // A decimal number as JSON writes it (RFC 8259 §6) without its sign: not '', ' ', '0x1' or 'Infinity'.
+  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(field.value) || !(value > 0 && value <= 1)) {
+    throw new HttpError('INVALID_OPTION', `logoSize is ${field.value}; give the logo's side as a fraction of the symbol's, above 0 and at most 1 (such as 0.2)`);
+  }
+  if (logoFile === undefined) throw new HttpError('INVALID_FIELD', `logoSize is given without a logo; give a logo too, or leave logoSize out`);
+  return value;
 }
 
 function download(fields: TextFields): boolean {

@@ -1,34 +1,61 @@
 /**
  * A QrRequest → the image: qr-core encodes once, then its renderer draws; recently made images
- * come from the cache instead. Also the key every image is known by (for the cache and the ETag).
+ * come from the cache instead, and decoded logos from theirs. Also the key every image is known
+ * by (for the cache and the ETag).
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { encode, imageSidePx, largestScale, toPNG, toSVG, type QrSymbol } from 'qr-core';
+import { encode, imageSidePx, largestScale, toPNG, toSVG, type QrSymbol, type RgbaImage } from 'qr-core';
 import { HttpError } from '../http/problem.js';
 import type { Image, ImageCache } from './image-cache.js';
 import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
-import type { QrRequest } from './qr-request.js';
+import type { LogoCache } from './logo-cache.js';
+import type { Logo, QrRequest } from './qr-request.js';
 
 // The qr-core version is part of the ETag, so that an upgrade that changes output changes the tag.
 const QR_CORE_VERSION = (createRequire(import.meta.url)('qr-core/package.json') as { version: string }).version;
 
-/** The image for `qr`, from `images` when it was made recently; `key` is {@link imageKey}(qr). */
-export function renderImage(qr: QrRequest, key: string, images: ImageCache): Image {
-  let image = images.get(key);
+/** The caches a server keeps: made images, and decoded logos. */
+export interface Caches {
+  readonly images: ImageCache;
+  readonly logos: LogoCache;
+}
+
+/** The image for `qr`, from the cache when it was made recently; `key` is {@link imageKey}(qr). */
+export function renderImage(qr: QrRequest, key: string, caches: Caches): Image {
+  let image = caches.images.get(key);
   if (image === undefined) {
-    image = draw(qr);
-    images.set(key, image);
+    image = draw(qr, caches.logos);
+    caches.images.set(key, image);
   }
   return image;
 }
 
-function draw(qr: QrRequest): Image {
+function draw(qr: QrRequest, logos: LogoCache): Image {
   const symbol = encode(qr.data, { ecl: qr.ecl });
   const sizePx = checkedSidePx(symbol, qr);
-  const { margin, dark, light, moduleShape, finderShape, finderColor } = qr;
+  const { margin, dark, light, moduleShape, finderShape, finderColor, logo, logoSize } = qr;
   const drawing = { margin, dark, light, moduleShape, finderShape, ...(finderColor === undefined ? {} : { finderColor }) };
-  return qr.format === 'svg' ? toSVG(symbol, { ...drawing, size: sizePx }) : toPNG(symbol, { ...drawing, scale: qr.scale });
+  const size = logoSize === undefined ? {} : { size: logoSize };
+  if (qr.format === 'svg') return toSVG(symbol, { ...drawing, size: sizePx, ...(logo ? { logo: { image: svgLogo(logo, logos), ...size } } : {}) });
+  return toPNG(symbol, { ...drawing, scale: qr.scale, ...(logo ? { logo: { image: pngLogo(logo, logos), ...size } } : {}) });
+}
+
+/**
+ * A PNG logo's pixels, decoded once per file (the logo cache); other formats go to toPNG as
+ * they are, and its INVALID_LOGO says that SVG output takes them.
+ */
+function pngLogo(logo: Logo, logos: LogoCache): Uint8Array | RgbaImage {
+  return logo.type === 'image/png' ? logos.pixels(logo) : logo.bytes;
+}
+
+/**
+ * The file the SVG embeds as it is. A PNG logo is decoded all the same (once, through the
+ * cache), so that a damaged one or one over the pixel cap is refused whatever the output format.
+ */
+function svgLogo(logo: Logo, logos: LogoCache): Uint8Array {
+  if (logo.type === 'image/png') logos.pixels(logo);
+  return logo.bytes;
 }
 
 function checkedSidePx(symbol: QrSymbol, qr: QrRequest): number {
@@ -42,9 +69,14 @@ function checkedSidePx(symbol: QrSymbol, qr: QrRequest): number {
   return sidePx;
 }
 
-/** Everything the image depends on (not `download`, which changes only a header). */
+/**
+ * Everything the image depends on (not `download`, which changes only a header): every option,
+ * and a logo's content hash and size. Those two are added only with a logo, so images without
+ * one keep the keys (and ETags) they had.
+ */
 export function imageKey(qr: QrRequest): string {
-  return JSON.stringify([qr.format, qr.ecl, qr.scale, qr.margin, qr.dark, qr.light, qr.moduleShape, qr.finderShape, qr.finderColor ?? null, qr.data]);
+  const key = [qr.format, qr.ecl, qr.scale, qr.margin, qr.dark, qr.light, qr.moduleShape, qr.finderShape, qr.finderColor ?? null, qr.data];
+  return JSON.stringify(qr.logo === undefined ? key : [...key, qr.logo.sha256, qr.logoSize ?? null]);
 }
 
 /** A strong validator (RFC 9110 §8.8.3): a hash of the image's key and of the qr-core that made it. */

@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { HttpError } from '../http/problem.js';
 import { ImageCache } from './image-cache.js';
+import { LogoCache } from './logo-cache.js';
 import { apiRouter } from './routes.js';
 
-const router = apiRouter(new ImageCache(0));
+const router = apiRouter({ images: new ImageCache(0), logos: new LogoCache(0) });
 
 test('the API routes: POST and GET /generate_qr/ (POST reads the body), /healthz, /openapi.json', () => {
   assert.equal(router('POST', '/generate_qr/').readsBody, true);

@@ -5,14 +5,14 @@
 import { jsonReply, type Reply } from '../http/reply.js';
 import { createRouter, HEALTH_ROUTE, type Route, type Router } from '../http/routes.js';
 import { generateHandlers } from './generate.js';
-import type { ImageCache } from './image-cache.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
+import type { Caches } from './render.js';
 
 const openapiReply: Reply = jsonReply(200, OPENAPI_DOCUMENT, { 'cache-control': 'no-cache' });
 
-/** The routes, over the server's image cache. */
-export function apiRoutes(images: ImageCache): readonly Route[] {
-  const generate = generateHandlers(images);
+/** The routes, over the server's caches. */
+export function apiRoutes(caches: Caches): readonly Route[] {
+  const generate = generateHandlers(caches);
   return Object.freeze([
     { method: 'POST', path: '/generate_qr/', readsBody: true, handler: generate.post },
     { method: 'GET', path: '/generate_qr/', readsBody: false, handler: generate.get },
@@ -21,8 +21,8 @@ export function apiRoutes(images: ImageCache): readonly Route[] {
   ]);
 }
 
-export function apiRouter(images: ImageCache): Router {
-  return createRouter(apiRoutes(images), {
+export function apiRouter(caches: Caches): Router {
+  return createRouter(apiRoutes(caches), {
     notFound: (path) => `there is nothing at ${path}; the API is described at /openapi.json`,
   });
 }

@@ -53,6 +53,7 @@ export function readBody(request: IncomingMessage, limitBytes: number, sendConti
 function tooLarge(size: string, limitBytes: number): HttpError {
   return new HttpError(
     'BODY_TOO_LARGE',
-    `the body is ${size}; this server accepts at most ${limitBytes} bytes (MAX_BODY_BYTES), which is more than any QR code holds`,
+    `the body is ${size}; this server accepts at most ${limitBytes} bytes (MAX_BODY_BYTES): send less, such as a smaller logo, ` +
+      'or the logo as a file part of a multipart/form-data body, which does not grow it by a third as base64 does',
   );
 }

@@ -32,6 +32,8 @@ const STATUS_BY_CODE = Object.freeze({
   // Well-formed and valid, but more than a QR code holds: RFC 9110 §15.5.21.
   DATA_TOO_LONG: 422,
   LOGO_TOO_LARGE: 422,
+  // A logo image with more pixels than the server decodes (api/logo-cache.ts): sound, but too big.
+  LOGO_TOO_MANY_PIXELS: 422,
   HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   SHUTTING_DOWN: 503,

@@ -210,7 +210,7 @@ export function createHttpServer(setup: ServerSetup): HttpServer {
 function clientErrorProblem(error: NodeJS.ErrnoException): [ErrorCode, string] {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return ['HEADERS_TOO_LARGE', 'the request headers are larger than this server accepts (16 KiB in all); send long text in a POST body instead of the query'];
+      return ['HEADERS_TOO_LARGE', 'the request line and headers are larger than this server accepts (16 KiB in all, the query included); send long text, or a logo, in a POST body instead of the query'];
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return ['REQUEST_TIMEOUT', 'the request did not arrive in time; send the headers and body without pausing'];
     default:
