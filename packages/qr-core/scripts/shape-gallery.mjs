@@ -1,16 +1,17 @@
 // The module and finder shapes, shown and measured. Reads the built package (dist/: run
 // `npx tsc -p tsconfig.build.json` in packages/qr-core first).
 //
-//   node scripts/shape-gallery.mjs            writes docs/shapes/*.svg at the repository root
+//   node scripts/shape-gallery.mjs            writes docs/shapes/*.svg at the repository root, with
+//                                             three logo pictures (the logo: bench/logo-64.svg)
 //   node scripts/shape-gallery.mjs --measure  prints, for each shape combination, the PNG's bytes and
 //                                             its time per toPNG (CPU µs, the median of interleaved rounds)
 //
 // The gallery draws https://example.com at ECL M (version 2, 25 × 25 modules) with the standard
 // 4-module margin; the measurement draws the reference symbol, https://example.com/products/12345?ref=qr
 // at ECL M (version 3), at the original service's look (10 px per module, a 4-module margin).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encode, FINDER_SHAPES, MODULE_SHAPES, toSVG } from '../dist/index.js';
+import { encode, FINDER_SHAPES, MODULE_SHAPES, maxLogoSize, toSVG } from '../dist/index.js';
 import { toPNG } from '../dist/png.js';
 
 const FINDER_COLOR = '#1a237e';
@@ -39,6 +40,15 @@ function gallery() {
   const qr = encode('https://example.com', { ecl: 'M' });
   for (const { name, options } of styles) {
     const svg = toSVG(qr, options);
+    writeFileSync(`${dir}${name}.svg`, `${svg}\n`);
+    console.log(`docs/shapes/${name}.svg  ${svg.length} bytes`);
+  }
+  // Logos: the reference URL at ECL H (version 5), the largest logo the rule allows.
+  const logo = new Uint8Array(readFileSync(new URL('../../../bench/logo-64.svg', import.meta.url)));
+  const branded = encode('https://example.com/products/12345?ref=qr', { ecl: 'H' });
+  for (const [moduleShape, finderShape] of [['square', 'square'], ['dots', 'rounded'], ['rounded', 'circle']]) {
+    const name = `logo-${moduleShape}-${finderShape}`;
+    const svg = toSVG(branded, { moduleShape, finderShape, logo: { image: logo, size: maxLogoSize(branded) } });
     writeFileSync(`${dir}${name}.svg`, `${svg}\n`);
     console.log(`docs/shapes/${name}.svg  ${svg.length} bytes`);
   }
