@@ -25,6 +25,7 @@ describe('readLogoFile()', () => {
       const logo = await readLogoFile(logoFile(bytes, 'logo.gif', 'image/gif'));
       expect(logo).to.include({ name: 'logo.gif', type });
       expect(logo.dataUrl.startsWith(`data:${type};base64,`)).to.equal(true);
+      expect(logo.bytes).to.deep.equal(bytes);
       expect(readLogo(logo.dataUrl).bytes).to.deep.equal(bytes);
     });
   }

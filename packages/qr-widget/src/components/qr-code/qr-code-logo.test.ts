@@ -54,13 +54,17 @@ describe('<qr-code> logo', () => {
     }
   });
 
-  it('takes a data: URL as it is, without a fetch', async () => {
+  it('takes a data: URL, and as a property the bytes, as they are, without a fetch', async () => {
     const dataUrl = `data:image/svg+xml;base64,${btoa(SVG_LOGO)}`;
     const realFetch = window.fetch;
     window.fetch = () => Promise.reject(new Error('no fetch for a data: URL'));
     try {
       const element = await fixture<QrCode>(html`<qr-code value=${TEXT} ecl="H" logo=${dataUrl}></qr-code>`);
       expect(element.svg).to.equal(toSVG(element.symbol!, { logo: { image: dataUrl } }));
+      const png = await canvasLogo('image/png');
+      element.logo = png;
+      await element.updateComplete;
+      expect(element.svg).to.equal(toSVG(element.symbol!, { logo: { image: png } }));
     } finally {
       window.fetch = realFetch;
     }

@@ -83,9 +83,9 @@ export class QrCode extends LitElement {
 
   /**
    * URL of an image (PNG, JPEG, WebP or SVG, qr-core's LOGO_TYPES) for the centre, fetched and
-   * embedded in the SVG; '' (the default) for none.
+   * embedded in the SVG; '' (the default) for none. As a property, also the file's bytes.
    */
-  @property({ type: String, attribute: 'logo' }) logo = '';
+  @property({ type: String, attribute: 'logo' }) logo: string | Uint8Array = '';
 
   /** The logo's side as a fraction of the symbol's; absent, qr-core's default (the smaller of 0.25 and maxLogoSize). */
   @property({ type: Number, attribute: 'logo-size' }) logoSize: number | null | undefined = undefined;
@@ -190,9 +190,9 @@ export class QrCode extends LitElement {
       this.logoImage = { kind: 'none' };
       return;
     }
-    // A data: URL is the image itself: qr-core takes it as it is, at once, without a fetch (which a
-    // page's Content-Security-Policy, connect-src, could refuse).
-    if (/^data:/i.test(url)) {
+    // Bytes and a data: URL are the image itself: qr-core takes them as they are, at once, without
+    // a fetch (which a page's Content-Security-Policy, connect-src, could refuse).
+    if (typeof url !== 'string' || /^data:/i.test(url)) {
       this.logoImage = { kind: 'ready', image: url };
       return;
     }

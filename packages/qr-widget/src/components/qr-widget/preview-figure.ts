@@ -17,8 +17,8 @@ export interface PreviewView {
   readonly image: ServiceImage | undefined;
   readonly busy: boolean;
   readonly drawing: PreviewDrawing;
-  /** The logo as a `data:` URL and the size asked for, which the preview shrinks to what the code can lose. */
-  readonly logo?: { readonly image: string; readonly size: number } | undefined;
+  /** The logo's file and the size asked for, which the preview shrinks to what the code can lose. */
+  readonly logo?: { readonly image: Uint8Array; readonly size: number } | undefined;
 }
 
 /** The options the preview is encoded and drawn with. */

@@ -166,6 +166,17 @@ describe('<qr-widget> logo', () => {
     expect(Number(slider(widget).value), 'the size asked for comes back where it fits').to.be.above(fits(tightSymbol));
   });
 
+  it('starts a logo at logo-size, and at the default 0.25 for a logo-size qr-core does not take', async () => {
+    const widget = await fixture<QrWidget>(html`<qr-widget value=${TEXT} logo-size="0.1" debounce="0"></qr-widget>`);
+    await pick(widget, await PNG_LOGO());
+    const symbol = code(widget).symbol!;
+    const bytes = readLogo(shadow(widget).querySelector<HTMLImageElement>('.logo-on img')!.src).bytes;
+    expect(code(widget).svg).to.equal(toSVG(symbol, { logo: { image: bytes, size: 0.1 } }));
+    widget.setAttribute('logo-size', 'big');
+    await shown(widget);
+    expect(code(widget).svg).to.equal(toSVG(symbol, { logo: { image: bytes, size: Math.min(0.25, maxLogoSize(symbol)) } }));
+  });
+
   it('says how much of what the code can repair the logo uses, or why no logo fits', async () => {
     const widget = await fixture<QrWidget>(html`<qr-widget value=${TEXT} debounce="0"></qr-widget>`);
     await pick(widget, await PNG_LOGO());

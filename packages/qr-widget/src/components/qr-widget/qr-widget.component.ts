@@ -180,7 +180,13 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   /** How the logo fits the code the preview made (or made and could not draw), when there is one. */
   private get logoFit(): LogoFit | undefined {
     const preview = this.preview;
-    return fitLogo(preview.kind === 'empty' ? undefined : preview.detail.symbol, this.logoSize);
+    return fitLogo(preview.kind === 'empty' ? undefined : preview.detail.symbol, this.askedLogoSize);
+  }
+
+  /** `logoSize` where it is a size qr-core takes, above 0 and at most 1; otherwise (an attribute such as "big") the default. */
+  private get askedLogoSize(): number {
+    const size = this.logoSize;
+    return size > 0 && size <= 1 ? size : DEFAULT_LOGO_SIZE;
   }
 
   private async askService(request: ImageRequest, preview: QrCodeResult): Promise<void> {
@@ -206,7 +212,7 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
 
   private imageRequest(): ImageRequest {
     const logo = this.logos.logo;
-    return pngRequest(this.value, this, logo && { dataUrl: logo.dataUrl, size: this.logoFit?.size ?? this.logoSize });
+    return pngRequest(this.value, this, logo && { dataUrl: logo.dataUrl, size: this.logoFit?.size ?? this.askedLogoSize });
   }
 
   /** What the buttons save or copy, made when one is clicked. */
@@ -292,9 +298,9 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   protected override render() {
     const text = this.previewText.value;
     const busy = this.service.busy;
-    const { ecl, scale, dark, light, finderColor, logoSize } = this;
+    const { ecl, scale, dark, light, finderColor, askedLogoSize } = this;
     const logo = this.logos.logo;
-    const logoView = { logo, fit: this.logoFit, asked: logoSize, ecl };
+    const logoView = { logo, fit: this.logoFit, asked: askedLogoSize, ecl };
     return html`
       <div part="base">
         <form part="form" @submit=${this.onSubmit} @change=${this.onOption}>
@@ -302,7 +308,7 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
           <button type="submit" part="generate-button" ?disabled=${busy} aria-describedby="status">Generate</button>
         </form>
         <div class="result">
-          ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing: this, logo: logo && { image: logo.dataUrl, size: logoSize } }, this.listeners)}
+          ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing: this, logo: logo && { image: logo.bytes, size: askedLogoSize } }, this.listeners)}
           ${renderActions(text !== '' && this.preview.kind === 'generated', this.service.route !== 'local', this.onAction)}
           ${renderStatus(busy ? { kind: 'busy' } : this.status)} ${renderStyle(this, this.onOption, logoView, this.logoListeners)}
         </div>
