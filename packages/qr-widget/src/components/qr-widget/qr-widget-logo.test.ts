@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { encode, logoCorrectionUse, maxLogoSize, MAX_LOGO_BYTES, readLogo, toSVG, type QrSymbol } from 'qr-core';
 import { decodeImage, decodeSvg } from '../../test-support/decode.js';
 import { catchDownloads, catchRequests, withClipboard } from '../../test-support/stand-ins.js';
@@ -270,6 +270,20 @@ describe('<qr-widget> logo with a QR service', () => {
     expect(body.logoSize).to.be.closeTo(size, 1e-6);
     expect(readLogo(body.logo).bytes).to.deep.equal(new Uint8Array(await file.arrayBuffer()));
     expect(statusText(widget)).to.equal('QR code ready, made by the QR service.');
+  });
+
+  it('gets a PNG with the logo from the real QR service, which zxing reads', async () => {
+    const { url } = await executeServerCommand<{ url: string }, undefined>('qr-server');
+    const widget = await fixture<QrWidget>(html`<qr-widget backend-url=${url} value=${TEXT} debounce="0"></qr-widget>`);
+    await pick(widget, await PNG_LOGO());
+    await widget.generate();
+    await widget.updateComplete;
+    expect(statusText(widget)).to.equal('QR code ready, made by the QR service.');
+    const image = shadow(widget).querySelector<HTMLImageElement>('[part="image"]')!;
+    const png = await (await fetch(image.src)).blob();
+    expect(await decodeImage(png)).to.equal(TEXT);
+    const { width } = await createImageBitmap(png);
+    expect(await pixelOf(png, width / 2, width / 2), "the service's PNG has the logo in its centre").to.deep.equal([255, 0, 0, 255]);
   });
 
   it('makes the PNG in the browser for a logo the service cannot put in a PNG, and says why', async () => {

@@ -25,7 +25,7 @@ describe('logo size', () => {
     expect(describeFit({ max: 0.3, size: 0.2, use: 0.4138 }, 'H')).to.equal('The logo uses 41 % of what this code can repair; it scans.');
     expect(describeFit({ max: 0, size: 0.2, use: undefined }, 'M')).to.match(/^No logo fits this code at ECL M: .* Error correction H, or a longer text, makes room for one\.$/);
     expect(describeFit({ max: 0, size: 0.2, use: undefined }, 'H')).to.match(/ECL H: .* A longer text makes a larger code, with room for one\.$/);
-    expect(describeFit(undefined, 'H')).to.equal('How much of the code the logo may cover shows once there is a code.');
+    expect(describeFit(undefined, 'H')).to.equal('');
   });
 
   it('is a labelled slider whose top is the largest logo, in steps of one percent from there down', async () => {

@@ -51,9 +51,9 @@ function percent(fraction: number): string {
   return `${Math.round(fraction * 100)} %`;
 }
 
-/** What the line says about the logo's cost, for a code at ECL `ecl`. */
+/** What the line says about the logo's cost, for a code at ECL `ecl`; nothing before there is a code (the status line asks for a text). */
 export function describeFit(fit: LogoFit | undefined, ecl: Ecl): string {
-  if (fit === undefined) return 'How much of the code the logo may cover shows once there is a code.';
+  if (fit === undefined) return '';
   if (fit.use === undefined) {
     const more = ecl === 'H' ? 'A longer text makes a larger code, with room for one.' : 'Error correction H, or a longer text, makes room for one.';
     return `No logo fits this code at ECL ${ecl}: even the smallest would take more than half of what it can repair. ${more}`;
