@@ -166,7 +166,8 @@ export const OPENAPI_DOCUMENT = Object.freeze({
           ...options,
           logo: {
             description: options.logo.description,
-            oneOf: [
+            // anyOf, not oneOf: a text part is a string too, and would match both.
+            anyOf: [
               { type: 'string', contentMediaType: 'application/octet-stream', description: 'The logo file, as a file part (curl -F logo=@logo.png); its format is read from its bytes.' },
               { type: 'string', description: 'A data: URL, as a text part.' },
             ],
