@@ -12,104 +12,25 @@
  * - The SVG rasterised by librsvg and the PNG of the same style at the same scale differ little
  *   (the measure: mean absolute difference per channel, and the largest single difference).
  *
- * Needs `rsvg-convert` (Debian librsvg2-bin) and `zbarimg` (zbar-tools) on PATH.
+ * Needs `rsvg-convert` (Debian librsvg2-bin) and `zbarimg` (zbar-tools) on PATH (test-support/readers.ts,
+ * which says how to install a missing one, runs them and zxing).
  * Seeded: QR_TEST_SEED=<seed> replays a run with other texts and scales.
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
-import { after, describe, test } from 'node:test';
-import type { readBarcodes } from 'zxing-wasm/reader';
-import { zxingReader } from '../../../test-support/zxing.mjs';
+import { describe, test } from 'node:test';
 import { encode } from './encode.js';
 import { QrError } from './errors.js';
 import { toPNG, type PngOptions } from './png.js';
 import { FINDER_SHAPES, MODULE_SHAPES, type DrawingOptions, type FinderShape, type ModuleShape } from './render-options.js';
 import { dataModules, finderArea, finderOrigins, moduleArea, roundedCorners } from './shapes.js';
 import { toSVG } from './svg.js';
-import { QrSymbol, type Ecl } from './symbol.js';
+import { QrSymbol } from './symbol.js';
 import { ECLS } from './tables.js';
-import { capacity } from './test-support/capacity-table.js';
-import { readPixels, type Pixels } from './test-support/png-pixels.js';
-import { pick, randomInt, seededRandom, testSeed, type Random } from './test-support/random.js';
+import { readPixels } from './test-support/png-pixels.js';
+import { randomInt, seededRandom, testSeed } from './test-support/random.js';
+import { checkReads, difference, pool, rasterise, readsTable, sidePx, STYLES, textFor, zbar, zxing, type Outcome, type Style } from './test-support/readers.js';
 import { squareCases } from './test-support/square-cases.js';
-
-const run = promisify(execFile);
-const INSTALL = 'apt-get install -y librsvg2-bin zbar-tools';
-
-/** The path of `command` on PATH; a missing one fails the test that needs it, in one line. */
-function tool(command: string): string {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const path = join(dir, command);
-    try {
-      accessSync(path, constants.X_OK);
-      return path;
-    } catch {
-      // not in this directory
-    }
-  }
-  throw new Error(`${command} is not on PATH: ${INSTALL}`);
-}
-
-const work = mkdtempSync(join(tmpdir(), 'qr-styles-'));
-after(() => rmSync(work, { recursive: true, force: true, maxRetries: 3 }));
-let fileCount = 0;
-
-/** The SVG rasterised by librsvg at `sidePx` × `sidePx` (rsvg-convert writes 8-bit RGBA). */
-async function rasterise(svg: string, sidePx: number): Promise<Uint8Array> {
-  const rsvg = tool('rsvg-convert');
-  const name = join(work, `svg-${fileCount++}`);
-  writeFileSync(`${name}.svg`, svg);
-  await run(rsvg, ['-w', String(sidePx), '-h', String(sidePx), '-o', `${name}.png`, `${name}.svg`]);
-  return readFileSync(`${name}.png`);
-}
-
-/**
- * What zbar reads in each PNG file (undefined where it finds no symbol), all in one `zbarimg`
- * run: its XML output names each file, and starting it once instead of once a file saves most
- * of its time.
- */
-async function zbar(pngs: Uint8Array[]): Promise<(string | undefined)[]> {
-  const zbarimg = tool('zbarimg');
-  const names = pngs.map((png) => {
-    const name = join(work, `zbar-${fileCount++}.png`);
-    writeFileSync(name, png);
-    return name;
-  });
-  let xml: string;
-  try {
-    xml = (await run(zbarimg, ['--xml', '-q', ...names], { encoding: 'utf8', maxBuffer: 1 << 26 })).stdout;
-  } catch (error) {
-    // Exit status 4: no symbol in any of the files.
-    if ((error as { code?: unknown }).code !== 4) throw error;
-    xml = (error as { stdout: string }).stdout;
-  }
-  const found = new Map<string, string>();
-  for (const [, href, body] of xml.matchAll(/<source href='([^']*)'>([\s\S]*?)<\/source>/g)) {
-    const data = /<data><!\[CDATA\[([\s\S]*?)\]\]><\/data>/.exec(body!);
-    if (data) found.set(href!, data[1]!);
-  }
-  return names.map((name) => found.get(name));
-}
-
-let reader: typeof readBarcodes | undefined;
-
-/** What ZXing reads in the PNG file, or undefined (the repository's one Node loader, test-support/zxing.mjs). */
-async function zxing(png: Uint8Array): Promise<string | undefined> {
-  reader ??= await zxingReader();
-  const [result] = await reader(png, { formats: ['QRCode'], maxNumberOfSymbols: 1, textMode: 'Plain' });
-  return result?.isValid ? result.text : undefined;
-}
-
-type Style = `${ModuleShape}/${FinderShape}`;
-const STYLES: [ModuleShape, FinderShape][] = MODULE_SHAPES.flatMap((m) => FINDER_SHAPES.map((f) => [m, f] as [ModuleShape, FinderShape]));
-
-type Reader = 'zxing' | 'zbar';
 
 /**
  * What each reader reads, found by reading every style × ECL L/M/Q/H × versions 2 and 22 × every
@@ -123,40 +44,7 @@ type Reader = 'zxing' | 'zbar';
  *   Which images it misses also depends on those it read before in the same zbarimg run (its
  *   random generator carries over), so the test's fixed batches make a run repeatable.
  */
-const READS: Record<Reader, Record<Style, 'every image' | 'some images'>> = {
-  zxing: Object.fromEntries(STYLES.map(([m, f]) => [`${m}/${f}`, 'every image'])) as Record<Style, 'every image'>,
-  zbar: Object.fromEntries(STYLES.map(([m, f]) => [`${m}/${f}`, f === 'circle' ? 'some images' : 'every image'])) as Record<Style, 'every image' | 'some images'>,
-};
-
-const TEXT_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .:/?=&-_'];
-
-/** Printable ASCII text that needs exactly `version` at `ecl` in byte mode (both readers take ASCII as it is). */
-function textFor(random: Random, version: number, ecl: Ecl): string {
-  const least = version === 1 ? 1 : capacity(version - 1, ecl).byte + 1;
-  const length = randomInt(random, least, capacity(version, ecl).byte);
-  let text = '';
-  for (let i = 0; i < length; i++) text += pick(random, TEXT_CHARS);
-  return text;
-}
-
-function sidePx(qr: QrSymbol, scale: number, margin = 4): number {
-  return (qr.size + 2 * margin) * scale;
-}
-
-/** Mean absolute difference per colour channel (0..255), and the largest, of two RGBA images of one size. */
-function difference(a: Pixels, b: Pixels): { mean: number; max: number } {
-  assert.equal(a.width, b.width);
-  assert.equal(a.height, b.height);
-  let sum = 0;
-  let max = 0;
-  for (let i = 0; i < a.rgba.length; i++) {
-    if ((i & 3) === 3) continue;
-    const d = Math.abs(a.rgba[i]! - b.rgba[i]!);
-    sum += d;
-    if (d > max) max = d;
-  }
-  return { mean: sum / ((a.rgba.length / 4) * 3), max };
-}
+const READS = readsTable((reader, _moduleShape, finderShape) => (reader === 'zbar' && finderShape === 'circle' ? 'some images' : 'every image'));
 
 /**
  * How far librsvg's raster of an SVG may be from the PNG of the same style, in channel values
@@ -170,31 +58,6 @@ function difference(a: Pixels, b: Pixels): { mean: number; max: number } {
  */
 const meanLimit = (scale: number): number => Math.min(9, 32 / scale);
 const MAX_LIMIT = 64;
-
-/**
- * Runs `jobs` with at most `limit` at a time (the readers are processes and a WebAssembly module);
- * when one fails, the others still finish before the first failure is thrown, so that no job is
- * left writing into the work directory.
- */
-async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(jobs.length);
-  const failures: unknown[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < jobs.length) {
-        const i = next++;
-        try {
-          results[i] = await jobs[i]!();
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-    }),
-  );
-  if (failures.length > 0) throw failures[0];
-  return results;
-}
 
 const SHA = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
@@ -461,26 +324,18 @@ describe('styles: read back by two independent readers', () => {
     const files = images.flatMap(({ png, svg }) => [png, svg]);
     const half = files.length >> 1;
     const zbarReads = (await Promise.all([zbar(files.slice(0, half)), zbar(files.slice(half))])).flat();
-    type Outcome = { c: Case; reader: Reader; source: 'png' | 'svg'; scale: number; got: string | undefined };
     const outcomes: Outcome[] = [];
     for (const [i, c] of cases.entries()) {
       const { zxingPng, zxingSvg } = images[i]!;
+      const base = { style: c.style, qr: c.qr, text: c.text };
       outcomes.push(
-        { c, reader: 'zxing', source: 'png', scale: c.pngScale, got: zxingPng },
-        { c, reader: 'zxing', source: 'svg', scale: c.svgScale, got: zxingSvg },
-        { c, reader: 'zbar', source: 'png', scale: c.pngScale, got: zbarReads[2 * i] },
-        { c, reader: 'zbar', source: 'svg', scale: c.svgScale, got: zbarReads[2 * i + 1] },
+        { ...base, reader: 'zxing', source: 'PNG', scale: c.pngScale, got: zxingPng },
+        { ...base, reader: 'zxing', source: 'SVG', scale: c.svgScale, got: zxingSvg },
+        { ...base, reader: 'zbar', source: 'PNG', scale: c.pngScale, got: zbarReads[2 * i] },
+        { ...base, reader: 'zbar', source: 'SVG', scale: c.svgScale, got: zbarReads[2 * i + 1] },
       );
     }
-    const misses: string[] = [];
-    for (const { c, reader, source, scale, got } of outcomes) {
-      const what = `seed ${seed}: ${reader} from the ${source.toUpperCase()} of ${c.style}, version ${c.qr.version} ECL ${c.qr.ecl}, scale ${scale}`;
-      if (got !== undefined) assert.equal(got, c.text, `${what} read something else`);
-      if (got === undefined) {
-        assert.equal(READS[reader][c.style], 'some images', `${what}: not read`);
-        misses.push(`${reader} ${source} ${c.style} v${c.qr.version} scale ${scale}`);
-      }
-    }
+    const misses = checkReads(outcomes, READS, seed);
     t.diagnostic(`${outcomes.length} reads, ${misses.length} misses where READS says 'some images'${misses.length ? `: ${misses.join('; ')}` : ''}`);
   });
 
