@@ -246,52 +246,55 @@ export function composite(image: IndexedImage, light: Rgba, sidePx: number, logo
 function truecolour(raw: Uint8Array, sidePx: number, bitDepth: number, colors: readonly Rgba[], logo: PlacedLogo, logoIndex: Int32Array): CompositeImage {
   const opaque = colors.every((color) => color.a === 255);
   const channels = opaque ? 3 : 4;
-  const samples = new Uint8Array(colors.length * channels);
-  colors.forEach((color, i) => samples.set(channels === 3 ? [color.r, color.g, color.b] : [color.r, color.g, color.b, color.a], i * channels));
+  // Each colour as one big-endian word (R, G, B and A or 0), so that a pixel is one 4-byte write:
+  // with 3 channels its fourth byte lands on the next pixel's first, which that pixel's write
+  // then sets (and on a row's end, the next row's filter-type byte, None = 0, as it must be).
+  const words = Uint32Array.from(colors, (color) => ((color.r << 24) | (color.g << 16) | (color.b << 8) | (channels === 4 ? color.a : 0)) >>> 0);
   const stride = 1 + sidePx * channels;
   const inStride = rowStride(sidePx, bitDepth);
-  const out = new Uint8Array(stride * sidePx);
-  // Each byte's pixels, expanded once: 8 / bitDepth pixels of `channels` samples.
-  const perByte = 8 / bitDepth;
-  const span = perByte * channels;
-  const table = new Uint8Array(256 * span);
-  for (let byte = 0; byte < 256; byte++) {
-    for (let p = 0; p < perByte; p++) {
-      const index = (byte >> (8 - bitDepth * (p + 1))) & ((1 << bitDepth) - 1);
-      if (index < colors.length) table.set(samples.subarray(index * channels, (index + 1) * channels), byte * span + p * channels);
-    }
-  }
+  // One byte of slack for the last pixel's fourth byte; it is not part of the image.
+  const buffer = new Uint8Array(stride * sidePx + 1);
+  const mask = (1 << bitDepth) - 1;
   // Many pixel rows repeat (the rows of a module row, or its upper half mirrored): each row is
   // looked up by a hash of its bytes, and one seen before is copied rather than expanded again.
   const seen = new Map<number, number>();
   const rowBytes = inStride - 1;
-  const wholeBytes = Math.floor(sidePx / perByte);
   for (let y = 0; y < sidePx; y++) {
     const row = y * inStride + 1;
     const hash = rowHash(raw, row, rowBytes);
     const earlier = seen.get(hash);
     if (earlier !== undefined && sameBytes(raw, row, earlier * inStride + 1, rowBytes)) {
-      out.copyWithin(y * stride, earlier * stride, (earlier + 1) * stride);
+      buffer.copyWithin(y * stride, earlier * stride, (earlier + 1) * stride);
       continue;
     }
     seen.set(hash, y);
     let at = y * stride + 1;
-    for (let b = 0; b < wholeBytes; b++, at += span) {
-      const from = raw[row + b]! * span;
-      for (let k = 0; k < span; k++) out[at + k] = table[from + k]!;
+    // The pixels a byte at a time, most significant bits first (§7.2).
+    for (let b = 0, x = 0; x < sidePx; b++) {
+      const byte = raw[row + b]!;
+      for (let shift = 8 - bitDepth; shift >= 0 && x < sidePx; shift -= bitDepth, x++, at += channels) {
+        const word = words[(byte >> shift) & mask]!;
+        buffer[at] = word >>> 24;
+        buffer[at + 1] = word >>> 16;
+        buffer[at + 2] = word >>> 8;
+        buffer[at + 3] = word;
+      }
     }
-    // The last byte's pixels that are in the image (the rest is padding, §7.2).
-    const rest = (sidePx - wholeBytes * perByte) * channels;
-    const from = raw[row + wholeBytes]! * span;
-    for (let k = 0; k < rest; k++) out[at + k] = table[from + k]!;
   }
+  // The logo's pixels byte by byte: a 4-byte write would spill onto a pixel written before it.
   for (let j = 0, k = 0; j < logo.height; j++) {
     for (let i = 0; i < logo.width; i++, k++) {
       const index = logoIndex[k]!;
-      if (index >= 0) out.set(samples.subarray(index * channels, (index + 1) * channels), (logo.y + j) * stride + 1 + (logo.x + i) * channels);
+      if (index < 0) continue;
+      const color = colors[index]!;
+      const at = (logo.y + j) * stride + 1 + (logo.x + i) * channels;
+      buffer[at] = color.r;
+      buffer[at + 1] = color.g;
+      buffer[at + 2] = color.b;
+      if (channels === 4) buffer[at + 3] = color.a;
     }
   }
-  return { raw: out, bitDepth: 8, colorType: opaque ? 2 : 6, palette: undefined, transparency: undefined };
+  return { raw: buffer.subarray(0, stride * sidePx), bitDepth: 8, colorType: opaque ? 2 : 6, palette: undefined, transparency: undefined };
 }
 
 /** FNV-1a over `length` bytes from `at`: a key for finding rows alike, checked byte by byte after. */
