@@ -22,15 +22,29 @@ export type QrErrorCode =
    * A logo larger than the symbol can lose (logo-budget.ts): it would touch more than half of some
    * Reed-Solomon block's error correction capacity; the message names the largest size.
    */
-  | 'LOGO_TOO_LARGE';
+  | 'LOGO_TOO_LARGE'
+  /**
+   * A field of a `qr-core/payloads` payload (Wi-Fi, vCard, SEPA payment, …) is missing, unknown,
+   * of the wrong type or breaks its format's rules; {@link QrError.field} names it.
+   */
+  | 'INVALID_PAYLOAD';
+
+/** What a {@link QrError} may carry beside its code and message. */
+export interface QrErrorOptions {
+  /** The payload field at fault (INVALID_PAYLOAD): `'iban'`, `'ssid'`, … */
+  field?: string;
+}
 
 export class QrError extends Error {
   readonly code: QrErrorCode;
+  /** The payload field at fault, for INVALID_PAYLOAD errors that concern one field; otherwise absent. */
+  readonly field?: string;
 
-  constructor(code: QrErrorCode, message: string) {
+  constructor(code: QrErrorCode, message: string, options: QrErrorOptions = {}) {
     super(message);
     this.name = 'QrError';
     this.code = code;
+    if (options.field !== undefined) this.field = options.field;
   }
 }
 
