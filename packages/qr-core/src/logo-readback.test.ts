@@ -41,14 +41,16 @@ import type { FinderShape, ModuleShape } from './render-options.js';
 import { toSVG } from './svg.js';
 import type { Ecl, QrSymbol } from './symbol.js';
 import { ECLS, MAX_VERSION } from './tables.js';
+import { encodePng } from './test-support/png-encoder.js';
 import { readPixels } from './test-support/png-pixels.js';
 import { randomInt, seededRandom, testSeed } from './test-support/random.js';
 import {
   checkReads,
   chromiumRasters,
   difference,
-  pool,
   rasterise,
+  rasteriseAll,
+  readRaster,
   readsTable,
   sidePx,
   STYLES,
@@ -148,22 +150,23 @@ describe('logos: read back by two independent readers', () => {
     const shapes = (c: Case) => ({ moduleShape: c.moduleShape, finderShape: c.finderShape });
     const logo = (c: Case, format: LogoFormat) => ({ logo: { image: LOGOS[format], size: maxLogoSize(c.qr) } });
 
-    // Chromium draws all its images in a few screenshots while librsvg draws one at a time and
-    // zxing reads as they come; zbar reads everything afterwards, in two runs side by side (fixed
-    // batches: which circle finders zbar misses depends on what it read before in the same run).
-    const chromiumJobs = cases.flatMap((c) => [
-      { svg: toSVG(c.qr, { ...shapes(c), ...logo(c, c.format) }), side: sidePx(c.qr, c.scales.chromium) },
-      ...(c.scales.plain === undefined ? [] : [{ svg: toSVG(c.qr, shapes(c)), side: sidePx(c.qr, c.scales.plain) }]),
-    ]);
-    const chromium = chromiumRasters(chromiumJobs);
-    const images = await pool(
-      cases.map((c) => async () => {
-        const png = toPNG(c.qr, { scale: c.scales.png, ...shapes(c), ...logo(c, 'png') });
-        const rsvg = await rasterise(toSVG(c.qr, { ...shapes(c), ...logo(c, c.format) }), sidePx(c.qr, c.scales.rsvg));
-        return { png, rsvg, zxingPng: await zxing(png), zxingRsvg: await zxing(rsvg) };
-      }),
-      2,
+    // Chromium draws its images in a few screenshots and librsvg one by one, both in other
+    // processes, while zxing reads the PNGs here, then their rasters; zbar reads everything
+    // afterwards, in two runs side by side (fixed batches: which circle finders zbar misses
+    // depends on what it read before in the same run).
+    const chromium = chromiumRasters(
+      cases.flatMap((c) => [
+        { svg: toSVG(c.qr, { ...shapes(c), ...logo(c, c.format) }), side: sidePx(c.qr, c.scales.chromium) },
+        ...(c.scales.plain === undefined ? [] : [{ svg: toSVG(c.qr, shapes(c)), side: sidePx(c.qr, c.scales.plain) }]),
+      ]),
     );
+    const librsvg = rasteriseAll(cases.map((c) => ({ svg: toSVG(c.qr, { ...shapes(c), ...logo(c, c.format) }), side: sidePx(c.qr, c.scales.rsvg) })));
+    const pngs = cases.map((c) => toPNG(c.qr, { scale: c.scales.png, ...shapes(c), ...logo(c, 'png') }));
+    const zxingPng: (string | undefined)[] = [];
+    for (const png of pngs) zxingPng.push(await zxing(png));
+    const rsvgs = await librsvg;
+    const zxingRsvg: (string | undefined)[] = [];
+    for (const rsvg of rsvgs) zxingRsvg.push(await zxing(rsvg));
     const rasters = await chromium;
     const zxingChromium: (string | undefined)[] = [];
     for (const raster of rasters) zxingChromium.push(await zxing(raster));
@@ -175,7 +178,7 @@ describe('logos: read back by two independent readers', () => {
     for (const [i, c] of cases.entries()) {
       firstFile.push(files.length);
       firstRaster.push(i === 0 ? 0 : firstRaster[i - 1]! + (cases[i - 1]!.scales.plain === undefined ? 1 : 2));
-      files.push(images[i]!.png, images[i]!.rsvg, rasters[firstRaster[i]!]!);
+      files.push(pngs[i]!, rsvgs[i]!, rasters[firstRaster[i]!]!);
       if (c.scales.plain !== undefined) files.push(rasters[firstRaster[i]! + 1]!);
     }
     const half = firstFile[cases.length >> 1]!;
@@ -187,8 +190,8 @@ describe('logos: read back by two independent readers', () => {
       const f = firstFile[i]!;
       const r = firstRaster[i]!;
       const reads: [string, number, string | undefined, string | undefined, string | undefined][] = [
-        ['PNG', c.scales.png, images[i]!.zxingPng, zbarReads[f], 'PNG logo'],
-        ['SVG as librsvg draws it', c.scales.rsvg, images[i]!.zxingRsvg, zbarReads[f + 1], `${c.format} logo${c.format === 'webp' ? ', undrawn' : ''}`],
+        ['PNG', c.scales.png, zxingPng[i], zbarReads[f], 'PNG logo'],
+        ['SVG as librsvg draws it', c.scales.rsvg, zxingRsvg[i], zbarReads[f + 1], `${c.format} logo${c.format === 'webp' ? ', undrawn' : ''}`],
         ['SVG as Chromium draws it', c.scales.chromium, zxingChromium[r], zbarReads[f + 2], `${c.format} logo`],
       ];
       if (c.scales.plain !== undefined) reads.push(['SVG as Chromium draws it', c.scales.plain, zxingChromium[r + 1], zbarReads[f + 3], 'no logo']);
@@ -340,20 +343,18 @@ describe('logos: Chromium, librsvg and the PNG draw the same', () => {
       // The PNG logo at its own size, square modules: the three are the same pixels in the logo's square.
       if (moduleShape === 'square') jobs.push({ style: `${moduleShape}/${finderShape}`, moduleShape, finderShape, format: 'png', scale: 8, svg: toSVG(qr, { moduleShape, finderShape, logo: { image: LOGOS.png, size } }) });
     }
-    // Chromium takes its screenshots while librsvg draws.
+    // Chromium and librsvg draw in other processes while toPNG draws here.
     const chromiumDone = chromiumRasters(jobs.map((job) => ({ svg: job.svg, side: sidePx(qr, job.scale) })));
-    const others = await pool(
-      jobs.map((job) => async () => ({
-        rsvg: readPixels(await rasterise(job.svg, sidePx(qr, job.scale))),
-        png: readPixels(toPNG(qr, { scale: job.scale, moduleShape: job.moduleShape, finderShape: job.finderShape, ...(job.format ? { logo: { image: LOGOS.png, size } } : {}) })),
-      })),
-      2,
+    const librsvgDone = rasteriseAll(jobs.map((job) => ({ svg: job.svg, side: sidePx(qr, job.scale) })));
+    const pngs = jobs.map((job) =>
+      readRaster(toPNG(qr, { scale: job.scale, moduleShape: job.moduleShape, finderShape: job.finderShape, ...(job.format ? { logo: { image: LOGOS.png, size } } : {}) })),
     );
+    const rsvgs = (await librsvgDone).map(readRaster);
     const chromium = await chromiumDone;
     // The largest of each measure, per pair, for the diagnostic: module mean × scale, module max, logo mean, logo max.
     const largest = Object.fromEntries(Object.keys(DRAWN_ALIKE).map((pair) => [pair, [0, 0, 0, 0]])) as Record<Pair, number[]>;
     for (const [i, job] of jobs.entries()) {
-      const { rsvg, png } = others[i]!;
+      const [rsvg, png] = [rsvgs[i]!, pngs[i]!];
       const box = { x: (area.logoX + MARGIN) * job.scale, y: (area.logoY + MARGIN) * job.scale, side: area.logoSide * job.scale };
       const what = `${job.style} ${job.format ? `${job.format} logo` : 'without a logo'} at scale ${job.scale}`;
       const rasters = { Chromium: chromium[i]!, librsvg: rsvg, PNG: png };
@@ -392,17 +393,36 @@ describe('logos: Chromium, librsvg and the PNG draw the same', () => {
     const bare = svgs[0]!.replace(/<image [^>]*\/>/, '');
     assert.notEqual(bare, svgs[0], 'the SVG has an <image> to take out');
     const [withoutImage, ...chromium] = await chromiumRasters([bare, ...svgs].map((svg) => ({ svg, side })));
-    const rsvgBare = readPixels(await rasterise(bare, side));
+    const [rsvgBare, ...rsvgs] = (await rasteriseAll([bare, ...svgs].map((svg) => ({ svg, side })))).map(readRaster);
     const drawnBy: Record<string, Record<LogoFormat, boolean>> = { librsvg: { ...LIBRSVG_DRAWS }, Chromium: { png: true, jpeg: true, webp: true, svg: true } };
     const found: Record<string, Partial<Record<LogoFormat, boolean>>> = { librsvg: {}, Chromium: {} };
     for (const [k, format] of LOGO_FORMATS.entries()) {
-      const rsvg = readPixels(await rasterise(svgs[k]!, side));
+      const rsvg = rsvgs[k]!;
       // Drawn: the logo's square differs from the SVG's without the <image> (the logo covers most of it).
-      found['librsvg']![format] = differenceByRegion(rsvg, rsvgBare, box).logo.mean > 20;
+      found['librsvg']![format] = differenceByRegion(rsvg, rsvgBare!, box).logo.mean > 20;
       found['Chromium']![format] = differenceByRegion(chromium[k]!, withoutImage!, box).logo.mean > 20;
-      // Undrawn is nothing at all, and no failure: rsvg-convert exited 0 (rasterise throws otherwise) and every pixel is as without the <image>.
-      if (!found['librsvg']![format]) assert.deepEqual(difference(rsvg, rsvgBare), { mean: 0, max: 0 }, `librsvg, ${format}: partly drawn`);
+      // Undrawn is nothing at all, and no failure: rsvg-convert exited 0 (rasteriseAll throws otherwise) and every pixel is as without the <image>.
+      if (!found['librsvg']![format]) assert.deepEqual(difference(rsvg, rsvgBare!), { mean: 0, max: 0 }, `librsvg, ${format}: partly drawn`);
     }
     assert.deepEqual(found, drawnBy, 'which logo formats librsvg and Chromium draw (if librsvg now draws WebP, webp-pixbuf-loader is installed: see LIBRSVG_DRAWS)');
+  });
+
+  test("readers.ts's quick PNG path reads what readPixels reads: librsvg's and toPNG's files, every filter type in RGB and RGBA", async () => {
+    const qr = encode('https://example.com/products/12345?ref=qr', { ecl: 'H' });
+    const random = seededRandom(testSeed(13));
+    const files = [
+      await rasterise(toSVG(qr, { moduleShape: 'dots', logo: { image: LOGOS.jpeg, size: maxLogoSize(qr) } }), sidePx(qr, 5)),
+      toPNG(qr, { scale: 5, finderShape: 'circle', logo: { image: LOGOS.png, size: maxLogoSize(qr) } }),
+      toPNG(qr, { scale: 3, moduleShape: 'rounded' }), // a palette: readPixels reads it
+      ...([2, 6] as const).map((colorType) => {
+        const [width, height] = [23, 15];
+        const samples = Array.from({ length: width * height * (colorType === 6 ? 4 : 3) }, () => randomInt(random, 0, 255));
+        return encodePng({ width, height, colorType, bitDepth: 8, samples }, { filter: (row) => row % 5 });
+      }),
+    ];
+    for (const [i, file] of files.entries()) {
+      const { width, height, rgba } = readPixels(file);
+      assert.deepEqual(readRaster(file), { width, height, rgba }, `file ${i}`);
+    }
   });
 });

@@ -6,9 +6,9 @@
  *
  * The programs are Debian's: `rsvg-convert` (librsvg2-bin), `zbarimg` (zbar-tools) and
  * `/usr/bin/chromium` (chromium, or CHROME_PATH), which the repository's `npm test` installs in
- * its pretest step (scripts/ensure-system-packages.mjs). A missing one fails the test that needs
- * it with one line saying how to install it. Images go through a scratch directory that is
- * removed when the test process exits.
+ * its pretest step (scripts/ensure-system-packages.mjs), and `xargs` (findutils, essential). A
+ * missing one fails the test that needs it with one line saying how to install it. Images go
+ * through a scratch directory that is removed when the test process exits.
  */
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
 import type { readBarcodes } from 'zxing-wasm/reader';
 import { zxingReader } from '../../../../test-support/zxing.mjs';
 import { FINDER_SHAPES, MODULE_SHAPES, type FinderShape, type ModuleShape } from '../render-options.js';
@@ -97,6 +98,78 @@ export interface Raster {
   rgba: Uint8Array;
 }
 
+/**
+ * A PNG file's pixels, quickly: rsvg-convert's and Chromium's files (8-bit RGB or RGBA, not
+ * interlaced) and toPNG's truecolour ones are unfiltered here row by row with one loop per filter
+ * type, some five times faster than readPixels, whose general loop took a quarter of the logo
+ * tests' time on Chromium's screenshots; anything else goes to readPixels. No CRC checks: the
+ * files come from the tests' own programs a moment before. logo-readback.test.ts checks it
+ * against readPixels on files of every filter type.
+ */
+export function readRaster(file: Uint8Array): Raster {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  // IHDR comes first (PNG §5.6): width, height, bit depth, colour type, …, interlace method.
+  const [width, height, bitDepth, colorType, interlace] = [view.getUint32(16), view.getUint32(20), file[24], file[25], file[28]];
+  if (bitDepth !== 8 || (colorType !== 2 && colorType !== 6) || interlace !== 0) {
+    const { rgba } = readPixels(file);
+    return { width, height, rgba };
+  }
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at + 8 <= file.length; ) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(file[at + 4]!, file[at + 5]!, file[at + 6]!, file[at + 7]!);
+    if (type === 'IDAT') idat.push(file.subarray(at + 8, at + 8 + length));
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const bpp = colorType === 6 ? 4 : 3;
+  const stride = width * bpp;
+  assert.equal(raw.length, height * (stride + 1), 'scanline bytes');
+  const data = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    const src = y * (stride + 1) + 1;
+    const out = y * stride;
+    const up = out - stride; // the row above (unused on row 0)
+    if (filter === 0 || (filter === 2 && y === 0)) {
+      data.set(raw.subarray(src, src + stride), out);
+    } else if (filter === 1) {
+      for (let i = 0; i < bpp; i++) data[out + i] = raw[src + i]!;
+      for (let i = bpp; i < stride; i++) data[out + i] = (raw[src + i]! + data[out + i - bpp]!) & 0xff;
+    } else if (filter === 2) {
+      for (let i = 0; i < stride; i++) data[out + i] = (raw[src + i]! + data[up + i]!) & 0xff;
+    } else if (filter === 3) {
+      for (let i = 0; i < stride; i++) {
+        const a = i >= bpp ? data[out + i - bpp]! : 0;
+        const b = y > 0 ? data[up + i]! : 0;
+        data[out + i] = (raw[src + i]! + ((a + b) >> 1)) & 0xff;
+      }
+    } else if (filter === 4) {
+      for (let i = 0; i < stride; i++) {
+        const a = i >= bpp ? data[out + i - bpp]! : 0;
+        const b = y > 0 ? data[up + i]! : 0;
+        const c = i >= bpp && y > 0 ? data[up + i - bpp]! : 0;
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        data[out + i] = (raw[src + i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+      }
+    } else {
+      assert.fail(`row ${y} has filter type ${filter}`);
+    }
+  }
+  if (bpp === 4) return { width, height, rgba: data };
+  const rgba = new Uint8Array(width * height * 4).fill(255);
+  for (let i = 0, j = 0; i < data.length; i += 3, j += 4) {
+    rgba[j] = data[i]!;
+    rgba[j + 1] = data[i + 1]!;
+    rgba[j + 2] = data[i + 2]!;
+  }
+  return { width, height, rgba };
+}
+
 /** The SVG rasterised by librsvg at `sidePx` × `sidePx` (rsvg-convert writes 8-bit RGBA): the PNG file. */
 export async function rasterise(svg: string, sidePx: number): Promise<Uint8Array> {
   const rsvg = tool('rsvg-convert');
@@ -106,7 +179,29 @@ export async function rasterise(svg: string, sidePx: number): Promise<Uint8Array
   return readFileSync(`${name}.png`);
 }
 
-/** One SVG for {@link chromiumRasters}: drawn at `side` × `side` CSS px (= device px). */
+/**
+ * Each SVG rasterised by librsvg at its side (as {@link rasterise}), `concurrency` at a time, all
+ * started by one `xargs`: each process Node starts costs the test's own thread some 50 ms (a fork
+ * of its whole memory), which for a hundred SVGs is more than librsvg takes to draw them.
+ */
+export async function rasteriseAll(jobs: readonly ChromiumJob[], concurrency = 2): Promise<Uint8Array[]> {
+  const rsvg = tool('rsvg-convert');
+  const names = jobs.map(({ svg }) => {
+    const name = scratchFile('rsvg', 'svg');
+    writeFileSync(name, svg);
+    return name;
+  });
+  if (names.length === 0) return [];
+  // One line of arguments per SVG; the scratch directory's paths hold no white space or quotes.
+  const lines = names.map((name, i) => `-w ${jobs[i]!.side} -h ${jobs[i]!.side} -o ${name}.png ${name}`);
+  assert.ok(lines.every((line) => !/['"\\]/.test(line)), 'paths xargs takes as they are');
+  const argsFile = scratchFile('rsvg-args', 'txt');
+  writeFileSync(argsFile, lines.join('\n') + '\n');
+  await run('xargs', ['-a', argsFile, '-L', '1', '-P', String(concurrency), rsvg], { maxBuffer: 1 << 24 });
+  return names.map((name) => readFileSync(`${name}.png`));
+}
+
+/** One SVG for {@link chromiumRasters} or {@link rasteriseAll}: drawn at `side` × `side` px (CSS px = device px in Chromium). */
 export interface ChromiumJob {
   svg: string;
   side: number;
@@ -115,7 +210,7 @@ export interface ChromiumJob {
 /**
  * The largest screenshot {@link chromiumRasters} takes, in px a side: 64 MiB of RGBA once read.
  * Measured on 2 cores: Chromium takes 1.3 s to start and shoot a small empty page, 2.5 s for an
- * empty 4000², 3 to 4 s for one full of QR codes (and readPixels about 2 s to read it).
+ * empty 4000², 3 to 4 s for one full of QR codes.
  */
 const SHEET_SIDE = 4096;
 /** White space between the images on a sheet, in px. */
@@ -185,7 +280,7 @@ export async function chromiumRasters(jobs: readonly ChromiumJob[], concurrency 
         ],
         { maxBuffer: 1 << 24 },
       );
-      const screenshot = readPixels(readFileSync(shot));
+      const screenshot = readRaster(readFileSync(shot));
       assert.equal(screenshot.width, sheet.width, 'the screenshot is the window');
       assert.equal(screenshot.height, sheet.height, 'the screenshot is the window');
       for (const { index, x, y, side } of sheet.placed) rasters[index] = crop(screenshot, x, y, side, side);
