@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import type { readBarcodes } from 'zxing-wasm/reader';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../test-support/chromium.mjs';
 import { zxingReader } from '../../../../test-support/zxing.mjs';
 import { FINDER_SHAPES, MODULE_SHAPES, type FinderShape, type ModuleShape } from '../render-options.js';
 import type { Ecl, QrSymbol } from '../symbol.js';
@@ -53,26 +54,15 @@ export function tool(command: string): string {
   throw new Error(`${command} is not on PATH: ${howToInstall(command)}`);
 }
 
-interface ChromiumLaunch {
-  CHROMIUM_PATH: string;
-  CHROMIUM_ARGS: readonly string[];
-}
-let chromiumLaunch: Promise<ChromiumLaunch> | undefined;
-
-/**
- * Debian's Chromium and the flags every test of the repository starts it with (test-support/
- * chromium.mjs at the root, which has no type declarations: imported by URL, typed here).
- */
-async function chromium(): Promise<ChromiumLaunch> {
-  chromiumLaunch ??= import(new URL('../../../../test-support/chromium.mjs', import.meta.url).href) as Promise<ChromiumLaunch>;
-  const launch = await chromiumLaunch;
+/** Debian's Chromium and the flags every test of the repository starts it with (test-support/chromium.mjs at the root), checked. */
+function chromium(): { CHROMIUM_PATH: string; CHROMIUM_ARGS: readonly string[] } {
   try {
-    accessSync(launch.CHROMIUM_PATH, constants.X_OK);
+    accessSync(CHROMIUM_PATH, constants.X_OK);
   } catch {
-    if (process.env['CHROME_PATH']) throw new Error(`CHROME_PATH is ${launch.CHROMIUM_PATH}, which is not an executable file: point it at a Chromium or Chrome`);
-    throw new Error(`Chromium is not at ${launch.CHROMIUM_PATH}: ${howToInstall('chromium')}, or set CHROME_PATH to a Chromium or Chrome`);
+    if (process.env['CHROME_PATH']) throw new Error(`CHROME_PATH is ${CHROMIUM_PATH}, which is not an executable file: point it at a Chromium or Chrome`);
+    throw new Error(`Chromium is not at ${CHROMIUM_PATH}: ${howToInstall('chromium')}, or set CHROME_PATH to a Chromium or Chrome`);
   }
-  return launch;
+  return { CHROMIUM_PATH, CHROMIUM_ARGS };
 }
 
 let scratch: string | undefined;
@@ -227,7 +217,7 @@ const GUTTER = 4;
  * first frame from going out before the images are decoded).
  */
 export async function chromiumRasters(jobs: readonly ChromiumJob[], concurrency = 1): Promise<Raster[]> {
-  const { CHROMIUM_PATH, CHROMIUM_ARGS } = await chromium();
+  const { CHROMIUM_PATH, CHROMIUM_ARGS } = chromium();
   interface Placed { index: number; x: number; y: number; side: number }
   const sheets: { placed: Placed[]; width: number; height: number }[] = [];
   const order = jobs.map((job, index) => ({ index, side: job.side })).sort((a, b) => b.side - a.side || a.index - b.index);
