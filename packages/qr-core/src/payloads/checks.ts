@@ -21,9 +21,10 @@ export function checkAddress(type: PayloadType, field: string, value: string): v
 }
 
 /**
- * A phone number as printed: digits with the visual separators people use (space, `-`, `.`, `(`,
- * `)`, `/`), an optional leading `+` and, for dialling sequences, `*`, `#`, `,` (pause) and `;`
- * are not allowed. At least one digit, at most 15 (ITU-T E.164 §6) when it starts with `+`.
+ * A phone number as printed (vCard TEL, MeCard TEL, SMS): digits with the visual separators
+ * people use (space, `-`, `.`, `(`, `)`, `/`), an optional leading `+`, and `*` and `#` for
+ * service codes (`*100#`). Letters, `:`, `;`, `,` and `p`/`w` dialling pauses are refused: the
+ * formats use some of them as delimiters. At least one digit; at most 15 (ITU-T E.164 §6) after a `+`.
  */
 export function checkPhone(type: PayloadType, field: string, value: string): void {
   checkText(type, field, value, { lineBreaks: false });

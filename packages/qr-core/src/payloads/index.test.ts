@@ -103,3 +103,52 @@ describe('qr-core/payloads: the contract', () => {
     throwsPayload(() => payloads.epc({ name: 'x', iban: 'DE89 3704 0044 0532 0130 01' }), 'epc: iban DE89 3704 0044 0532 0130 01 has check digits 89 but should have 62', 'iban');
   });
 });
+
+describe('qr-core/payloads: the conventions every type shares', () => {
+  test('an optional field that is undefined, null or empty is absent; a list drops its empty entries', () => {
+    const plain = payload({ type: 'vcard', name: 'A' });
+    assert.equal(payload({ type: 'vcard', name: 'A', org: null, note: '', phone: [''], email: [] } as unknown as Payload), plain);
+  });
+
+  test('payload({ type, ...fields }) is the builder of that type, for every type', () => {
+    const examples: Payload[] = [
+      { type: 'wifi', ssid: 'home', password: 's3cret' },
+      { type: 'vcard', name: 'Ada Lovelace' },
+      { type: 'mecard', name: 'Ada Lovelace' },
+      { type: 'email', to: 'ada@example.com' },
+      { type: 'sms', number: '+44 7700 900123' },
+      { type: 'tel', number: '+44 20 7946 0000' },
+      { type: 'geo', latitude: 51.5, longitude: -0.12 },
+      { type: 'event', summary: 'x', start: '2025-06-01' },
+      { type: 'epc', name: 'x', iban: 'DE89370400440532013000' },
+    ];
+    assert.deepEqual(examples.map((p) => p.type), PAYLOAD_TYPES);
+    for (const example of examples) {
+      const { type, ...fields } = example;
+      const builder = (payloads as unknown as Record<string, (input: unknown) => string>)[type]!;
+      assert.equal(payload(example), builder(fields), type);
+    }
+  });
+
+  test("every error's field is a field of the schema, or the unknown one given", () => {
+    for (const type of PAYLOAD_TYPES) {
+      const names = PAYLOAD_SCHEMAS[type].fields.map((f) => f.name);
+      for (const name of names) {
+        try {
+          payload({ type, [name]: Symbol('wrong') } as unknown as Payload);
+          assert.fail(`${type}.${name}: a symbol was accepted`);
+        } catch (error) {
+          assert.ok(error instanceof QrError && error.code === 'INVALID_PAYLOAD', String(error));
+          assert.ok(error.field !== undefined && names.includes(error.field), `${type}: ${error.message}`);
+          assert.match(error.message, new RegExp(`^${type}: ${error.field} `));
+        }
+      }
+    }
+  });
+
+  test('inputs are not changed', () => {
+    const input = Object.freeze({ type: 'vcard' as const, name: 'A', phone: Object.freeze(['+1 555 0100', '']) });
+    payload(input);
+    assert.deepEqual(input.phone, ['+1 555 0100', '']);
+  });
+});

@@ -51,20 +51,23 @@ export function tel(input: TelPayload): string {
   const local = main.trim();
   if (!LOCAL.test(local) || !/[0-9]/.test(local)) fail('tel', 'number', `${show(number)} is not a phone number: it must be digits, optionally with -, ., (, ) or spaces between them`);
   let descriptor: string;
-  if (context.startsWith('+')) descriptor = globalNumber(number, context);
+  if (context.startsWith('+')) descriptor = globalNumber(number, context, 1);
   else if (DOMAIN.test(context)) descriptor = context.toLowerCase();
   else fail('tel', 'number', `${show(number)} has the phone-context ${show(context)}: it must be a global prefix such as +1-914-555 or a domain name such as example.com`);
   return `tel:${separators(local)};phone-context=${descriptor}`;
 }
 
-/** `+` digits with separators, spaces as `-`; at most 15 digits (ITU-T E.164 §6). */
-function globalNumber(number: string, value: string): string {
+/**
+ * `+` digits with separators, spaces as `-`; at most 15 digits (ITU-T E.164 §6), at least
+ * `minimum` (3 for a number; a phone-context's prefix may be a country code alone, `+1`).
+ */
+function globalNumber(number: string, value: string, minimum = 3): string {
   const digits = value.slice(1).trim();
   if (/^\d+\s*\(0\)/.test(digits)) fail('tel', 'number', `${show(number)} holds (0), a national trunk prefix: leave it out of an international number (+44 20…, not +44 (0)20…)`);
   if (!GLOBAL.test(digits)) fail('tel', 'number', `${show(number)} is not a phone number: after the + it must be digits, optionally with -, ., (, ) or spaces between them`);
   const count = digits.replace(/\D/g, '').length;
   if (count > 15) fail('tel', 'number', `${show(number)} has ${count} digits: an international number has at most 15 (ITU-T E.164)`);
-  if (count < 3) fail('tel', 'number', `${show(number)} has ${count} digit${count === 1 ? '' : 's'}: an international number has the country code and the number, at least 3 digits`);
+  if (count < minimum) fail('tel', 'number', `${show(number)} has ${count} digit${count === 1 ? '' : 's'}: an international number has the country code and the number, at least 3 digits`);
   return `+${separators(digits)}`;
 }
 
