@@ -175,7 +175,7 @@ describe('epc', () => {
     throwsPayload(() => epc({ ...base, name: 'a'.repeat(71) }), `epc: name "${'a'.repeat(71)}" has 71 characters: the beneficiary's name has at most 70 (EPC069-12)`, 'name');
     throwsPayload(() => epc({ ...base, name: 'a\nb' }), 'epc: name "a\\nb" holds a line break: it must be one line', 'name');
     throwsPayload(() => epc({ ...base, name: 'x', text: 'a\r\nb' }), 'epc: text "a\\r\\nb" holds a line break: it must be one line', 'text');
-    throwsPayload(() => epc({ ...base }) , 'epc: name is missing: it is required', 'name');
+    throwsPayload(() => epc({ ...base } as EpcPayload), 'epc: name is missing: it is required', 'name');
   });
 
   test('the whole is at most 331 bytes: 331 accepted (version 13 at ECL M, the guideline\'s largest), 332 refused', async () => {
