@@ -31,3 +31,37 @@ for (const [name, budget] of Object.entries(BUNDLE_BUDGETS)) {
     assert.match(text, new RegExp(`//# sourceMappingURL=${hashed.replace(/\./g, '\\.')}\\.map\\n?$`));
   });
 }
+
+/** @param {string} name a stable name in the manifest */
+async function bundleText(name) {
+  return (await readFile(new URL(manifest[name], publicDir))).toString('utf8');
+}
+
+/** Strings only qr-core/payloads' formats write: their code is in a bundle when one of these is. */
+const PAYLOAD_CODE = /WIFI:|BEGIN:VCARD|BEGIN:VEVENT|SMSTO:/;
+
+test('/qr-code.js and /qr-widget.js hold no payload code, and /qr-code.js stands alone', async () => {
+  const element = await bundleText('qr-code.js');
+  assert.doesNotMatch(element, PAYLOAD_CODE);
+  assert.doesNotMatch(element, /\bimport\s*\(|\bfrom\s*["']|\bimport\s*["']/, '/qr-code.js imports nothing');
+  assert.doesNotMatch(await bundleText('qr-widget.js'), PAYLOAD_CODE, 'the payload forms are loaded on first use, not with /qr-widget.js');
+});
+
+test('/qr-widget.js loads the payload forms with import(), by their hashed name, and imports nothing else', async () => {
+  const widget = await bundleText('qr-widget.js');
+  const forms = manifest['payload-forms.js'];
+  assert.match(forms, /^payload-forms\.[A-Z0-9]{8}\.js$/);
+  assert.deepEqual([...widget.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]), [`./${forms}`]);
+  assert.doesNotMatch(widget, /\bfrom\s*["']|\bimport\s*["']/, 'no static import: the first paint is this one file');
+  const text = await bundleText('payload-forms.js');
+  assert.match(text, PAYLOAD_CODE, 'the forms bring qr-core/payloads');
+  assert.doesNotMatch(text, /\bimport\s*\(|\bfrom\s*["']|\bimport\s*["']/, 'the forms import nothing (Lit is handed to them)');
+  assert.doesNotMatch(text, /["']node:/);
+});
+
+test('/qr-payloads.js is qr-core/payloads for pages that embed <qr-code>', async () => {
+  const text = await bundleText('qr-payloads.js');
+  assert.match(text, PAYLOAD_CODE);
+  assert.match(text, /export\s*\{[^}]*\bpayload\b/);
+  assert.doesNotMatch(text, /\bimport\s*\(|\bfrom\s*["']|\bimport\s*["']|["']node:/);
+});

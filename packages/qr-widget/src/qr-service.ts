@@ -4,10 +4,14 @@
  * `data:` URL, the form the widget holds it in already, so that every request has one shape.
  */
 import { FINDER_SHAPES, MODULE_SHAPES, type Ecl, type FinderShape, type ModuleShape } from 'qr-core';
+import type { Payload } from 'qr-core/payloads';
 
-/** The JSON body of `POST /generate_qr/`. */
+/** What `POST /generate_qr/` is asked for: its JSON body ({@link requestBody}). */
 export interface ImageRequest {
+  /** The text to encode; with a payload, the text it encodes to, which the service makes itself. */
   data: string;
+  /** A payload of qr-core/payloads, sent instead of `data`, for the service to check and encode. */
+  payload?: Payload;
   format: 'png' | 'svg';
   ecl: Ecl;
   /** Pixels per module. */
@@ -86,7 +90,7 @@ export async function requestImage(base: string, request: ImageRequest, signal?:
   const response = await fetch(endpoint(base), {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: `image/${request.format === 'svg' ? 'svg+xml' : 'png'}, application/problem+json` },
-    body: JSON.stringify(request),
+    body: JSON.stringify(requestBody(request)),
     signal: signal ?? null,
   });
   if (response.ok) return response.blob();
@@ -110,16 +114,27 @@ async function problemMessage(response: Response): Promise<string> {
   return fallback;
 }
 
+/** The JSON body for `request`: its text as `data`, or its payload as `payload` (the service takes exactly one). */
+export function requestBody(request: ImageRequest): Record<string, unknown> {
+  const { data, payload, ...options } = request;
+  return payload === undefined ? { data, ...options } : { payload, ...options };
+}
+
 /** Why there is no link to a code with a logo. */
 export const NO_LOGO_LINK = 'A link cannot carry the logo (the QR service takes logos in the request body only): download the image instead.';
 
 /**
  * A GET link to the same image (the service answers GET with a long cache lifetime, so it can be
- * shared). Throws for a request with a logo: a link holds no file, and the service fetches none.
+ * shared): the text as `data`, or a payload's fields flat (`type=vcard&name=…`, a list's items
+ * each as the field). Throws for a request with a logo: a link holds no file, and the service
+ * fetches none. The caller keeps payloads with a secret out of links (src/payloads/payload-draft.ts, `noLink`).
  */
 export function imageLink(base: string, request: ImageRequest): string {
   if (request.logo !== undefined) throw new Error(NO_LOGO_LINK);
   const url = endpoint(base);
-  for (const [name, value] of Object.entries(request)) url.searchParams.set(name, String(value));
+  const { data, payload, ...options } = request;
+  if (payload === undefined) url.searchParams.set('data', data);
+  else for (const [name, value] of Object.entries(payload)) for (const item of [value].flat()) url.searchParams.append(name, String(item));
+  for (const [name, value] of Object.entries(options)) url.searchParams.set(name, String(value));
   return url.href;
 }

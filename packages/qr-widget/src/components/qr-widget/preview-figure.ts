@@ -17,6 +17,8 @@ export interface PreviewView {
   readonly image: ServiceImage | undefined;
   readonly busy: boolean;
   readonly drawing: PreviewDrawing;
+  /** What the code is, for its accessible name ("QR code for …"); the text when absent. A payload's never shows its secret. */
+  readonly label?: string | undefined;
   /** The logo's file and the size asked for, which the preview shrinks to what the code can lose. */
   readonly logo?: { readonly image: Uint8Array; readonly size: number } | undefined;
 }
@@ -39,7 +41,7 @@ export interface PreviewListeners {
   onError(event: CustomEvent<QrErrorDetail>): void;
 }
 
-export function renderPreview({ text, result, image, busy, drawing, logo }: PreviewView, listeners: PreviewListeners): TemplateResult {
+export function renderPreview({ text, result, image, busy, drawing, logo, label }: PreviewView, listeners: PreviewListeners): TemplateResult {
   const empty = text === '';
   return html`
     <figure part="preview" aria-busy=${busy ? 'true' : 'false'}>
@@ -57,11 +59,11 @@ export function renderPreview({ text, result, image, busy, drawing, logo }: Prev
         .logo=${logo?.image ?? ''}
         .logoSize=${logo?.size}
         .shrinkLogo=${true}
-        label=${`QR code for ${text}`}
+        label=${`QR code for ${label ?? text}`}
         @qr-generated=${listeners.onGenerated}
         @qr-error=${listeners.onError}
       ></qr-code>
-      ${image ? html`<img part="image" src=${image.url} alt=${`QR code for ${image.request.data}`} />` : nothing}
+      ${image ? html`<img part="image" src=${image.url} alt=${`QR code for ${label ?? image.request.data}`} />` : nothing}
       <figcaption>${empty ? '' : caption(result, image !== undefined)}</figcaption>
     </figure>
   `;

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   DEFAULT_DARK,
@@ -13,16 +13,19 @@ import {
   type FinderShape,
   type ModuleShape,
 } from 'qr-core';
+import { isContentType, payloadFieldId, type ContentType, type FormType } from '../../content-types.js';
 import { DebouncedValue } from '../../controllers/debounced-value.js';
 import { LogoController } from '../../controllers/logo-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { pngFile } from '../../downloads.js';
 import { emit, isBrowserGenerated, type QrGeneratedDetail } from '../../events.js';
 import { LogoRefusal } from '../../logo-file.js';
+import type { PayloadForms, Reading } from '../../payloads/payload-forms.js';
 import { imageLink, pngRequest, serviceDrawsLogo, type ImageRequest } from '../../qr-service.js';
 import { warmUpEncoder } from '../../warm-up.js';
 import type { QrCode, QrCodeResult } from '../qr-code/qr-code.component.js';
 import { renderActions, type ActionSource, type WidgetAction } from './actions.js';
+import { renderContentPicker, type ContentPickerListeners } from './content-picker.js';
 import type { LogoListeners } from './options/logo.js';
 import { LOGO_INPUT_ID } from './options/logo-picker.js';
 import { fitLogo, type LogoFit } from './options/logo-size.js';
@@ -39,7 +42,7 @@ export const PREVIEW_TIMING = Object.freeze({
 });
 
 /** The properties an image request is made of: when one changes, the service's image is stale. */
-const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoSize'] as const;
+const REQUEST_INPUTS = ['backendUrl', 'contentType', 'value', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoSize'] as const;
 
 /**
  * The QR generator: a text field, options, a live preview encoded in the browser, and a
@@ -55,7 +58,9 @@ const REQUEST_INPUTS = ['backendUrl', 'value', 'ecl', 'scale', 'margin', 'dark',
  *
  * @csspart base - The layout grid around form and preview.
  * @csspart form - The form.
+ * @csspart content-type - The content-type picker (Text or URL, Wi-Fi, Contact, …).
  * @csspart input - The text field.
+ * @csspart payload - The form of the content type chosen, when it is not text.
  * @csspart options - The fieldset of options.
  * @csspart generate-button - The Generate button.
  * @csspart preview - The figure showing the code.
@@ -86,7 +91,13 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
    */
   @property({ attribute: 'backend-url' }) backendUrl: string | null | undefined = undefined;
 
-  /** The text to encode; follows the text field. */
+  /**
+   * What the code holds: `'text'` (the text field) or one of qr-core's payload types, each with
+   * its form (`wifi`, `vcard`, `email`, `sms`, `tel`, `geo`, `event`, `epc`); follows the picker.
+   */
+  @property({ type: String, attribute: 'content-type' }) contentType: ContentType = 'text';
+
+  /** The text to encode; follows the text field, or is the text the chosen payload's form encodes to ('' while it cannot). */
   @property({ type: String, attribute: 'value' }) value = '';
 
   /** Error correction level. */
@@ -146,17 +157,128 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   /** The logo picked in the Style fieldset; a new one makes the service's image stale. */
   private readonly logos = new LogoController(this, () => this.service.forget());
 
+  /** The payload forms and their drafts (src/payloads/payload-forms.ts), once loaded; see {@link loadForms}. */
+  private forms: PayloadForms | undefined;
+  private formsLoading: Promise<void> | undefined;
+  /** Why the forms could not be loaded (a release replaced their file, the network failed), if they could not. */
+  private formsFailure: string | undefined;
+
+  /** The text field's text while a payload is chosen, for when Text is chosen again. */
+  private text = '';
+
   protected override firstUpdated(): void {
     warmUpEncoder();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value')) this.previewText.set(this.value, !this.hasUpdated);
+    const switched = changed.has('contentType') && this.switchContent(changed.get('contentType'));
+    // A new content type shows its code (or the placeholder) at once, as the first render does.
+    if (changed.has('value')) this.previewText.set(this.value, !this.hasUpdated || switched);
     if (REQUEST_INPUTS.some((name) => changed.has(name))) this.service.forget();
   }
 
-  /** Makes the code now: asks the service when `backend-url` is set, else shows the browser's. */
+  /** The payload type chosen, or undefined for text (an unknown `content-type` counts as text). */
+  private get form(): FormType | undefined {
+    const type = this.contentType;
+    return type !== 'text' && isContentType(type) ? type : undefined;
+  }
+
+  /** What the chosen payload's form means, once the forms are loaded; undefined for text. */
+  private get reading(): Reading | undefined {
+    const form = this.form;
+    return form && this.forms?.reading(form);
+  }
+
+  /** The ECL the chosen payload's format requires, and why (a SEPA payment's M). */
+  private get eclLock() {
+    const form = this.form;
+    return form && this.forms?.requiredEcl(form);
+  }
+
+  /** The ECL the code is made with: the one chosen, unless the payload's format requires another. */
+  private get codeEcl(): Ecl {
+    return this.eclLock?.ecl ?? this.ecl;
+  }
+
+  /**
+   * Loads the payload forms, once: a file of their own (scripts/build.mjs), fetched when a payload
+   * is first chosen or the picker is reached. A failed load is tried again at the next choice.
+   */
+  private loadForms(): Promise<void> {
+    return (this.formsLoading ??= import('../../payloads/payload-forms.js').then(
+      ({ createPayloadForms }) => {
+        this.formsFailure = undefined;
+        this.forms = createPayloadForms({ html, nothing }, () => this.payloadChanged());
+        this.payloadChanged();
+      },
+      (error: unknown) => {
+        this.formsLoading = undefined;
+        this.formsFailure = `The form could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+        this.payloadChanged();
+      },
+    ));
+  }
+
+  /**
+   * Goes from the content type `previous` to the one now chosen: the text field's text is kept
+   * aside while a payload is chosen, and `value` becomes what the new type's form encodes to.
+   * True when the type changed.
+   */
+  private switchContent(previous: unknown): boolean {
+    const before = isContentType(previous) ? previous : 'text';
+    const form = this.form;
+    if (before === (form ?? 'text')) return false;
+    if (before === 'text') this.text = this.value;
+    this.status = { kind: 'clear' };
+    if (form === undefined) this.value = this.text;
+    else {
+      void this.loadForms();
+      this.payloadChanged();
+    }
+    if (this.value === '' && this.status.kind === 'clear') this.status = { kind: 'empty', form: form !== undefined };
+    return true;
+  }
+
+  /**
+   * The chosen payload's form changed, or the forms arrived: `value` follows (what the form
+   * encodes to, or '' while it cannot), and the status line says the problem shown next to its
+   * field, following it as the field is typed, until it is gone.
+   */
+  private payloadChanged(): void {
+    this.requestUpdate();
+    const form = this.form;
+    if (form === undefined) return;
+    const forms = this.forms;
+    if (forms === undefined) {
+      this.value = '';
+      if (this.formsFailure !== undefined) this.status = { kind: 'error', message: this.formsFailure };
+      return;
+    }
+    const reading = forms.reading(form);
+    this.value = reading.ok ? reading.text : '';
+    const problem = forms.problem(form);
+    if (problem !== undefined) this.status = { kind: 'invalid', option: 'payload', problem: problem.message };
+    else if (this.status.kind === 'invalid' && this.status.option === 'payload') this.status = reading.ok ? { kind: 'clear' } : { kind: 'empty', form: true };
+  }
+
+  /**
+   * Makes the code now: asks the service when `backend-url` is set, else shows the browser's.
+   * With a payload's form, says what is wrong with it first, and moves focus there.
+   */
   async generate(): Promise<void> {
+    const form = this.form;
+    if (form !== undefined) {
+      await this.loadForms();
+      const forms = this.forms;
+      if (forms === undefined) return; // the status line says why
+      forms.reveal(form);
+      const problem = forms.problem(form);
+      if (problem !== undefined) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`#${payloadFieldId(problem.field ?? '')}`)?.focus();
+        return;
+      }
+    }
     if (this.value === '') {
       this.previewText.flush();
       this.status = { kind: 'no-text' };
@@ -212,7 +334,17 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
 
   private imageRequest(): ImageRequest {
     const logo = this.logos.logo;
-    return pngRequest(this.value, this, logo && { dataUrl: logo.dataUrl, size: this.logoFit?.size ?? this.askedLogoSize });
+    const request = pngRequest(this.value, this, logo && { dataUrl: logo.dataUrl, size: this.logoFit?.size ?? this.askedLogoSize });
+    request.ecl = this.codeEcl;
+    const reading = this.reading;
+    if (reading?.ok) request.payload = reading.payload;
+    return request;
+  }
+
+  /** Why there is no link to the code on display, when the payload holds a secret. */
+  private get noLink(): string | undefined {
+    const reading = this.reading;
+    return reading?.ok ? reading.noLink : undefined;
   }
 
   /** What the buttons save or copy, made when one is clicked. */
@@ -227,7 +359,20 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
       if (this.madeByService && this.service.image === undefined) await this.generate();
       return this.service.image?.png ?? pngFile(await this.actionSource.code(), this);
     },
-    link: () => imageLink(this.backendUrl ?? '', this.imageRequest()),
+    link: () => {
+      const refusal = this.noLink;
+      if (refusal !== undefined) throw new Error(refusal);
+      return imageLink(this.backendUrl ?? '', this.imageRequest());
+    },
+    fileName: () => {
+      const reading = this.reading;
+      return reading?.ok ? reading.fileName : 'qr-code';
+    },
+  };
+
+  private readonly pickerListeners: ContentPickerListeners = {
+    onPick: (type) => (this.contentType = type),
+    onApproach: () => void this.loadForms(),
   };
 
   /** What the pieces of the template report. */
@@ -295,21 +440,33 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
     void this.generate();
   }
 
+  /** The text field, or the chosen payload's form (once loaded). */
+  private renderContent() {
+    const form = this.form;
+    if (form === undefined) return renderTextField(this.value, this.listeners);
+    if (this.forms !== undefined) return this.forms.render(form);
+    return this.formsFailure !== undefined ? html`<p class="warning">${this.formsFailure}</p>` : html`<p class="hint">Loading the form…</p>`;
+  }
+
   protected override render() {
     const text = this.previewText.value;
     const busy = this.service.busy;
-    const { ecl, scale, dark, light, finderColor, askedLogoSize } = this;
+    const { scale, margin, dark, light, moduleShape, finderShape, finderColor, askedLogoSize } = this;
+    const ecl = this.codeEcl;
     const logo = this.logos.logo;
     const logoView = { logo, fit: this.logoFit, asked: askedLogoSize, ecl };
+    const reading = this.reading;
+    const label = reading?.ok ? reading.label : undefined;
+    const options = { ecl: this.ecl, scale, dark, light, finderColor, eclBeforeLogo: this.logos.eclBeforeLogo, eclLock: this.eclLock };
     return html`
       <div part="base">
         <form part="form" @submit=${this.onSubmit} @change=${this.onOption}>
-          ${renderTextField(this.value, this.listeners)} ${renderOptions({ ecl, scale, dark, light, finderColor, eclBeforeLogo: this.logos.eclBeforeLogo })}
+          ${renderContentPicker(this.form ?? 'text', this.pickerListeners)} ${this.renderContent()} ${renderOptions(options)}
           <button type="submit" part="generate-button" ?disabled=${busy} aria-describedby="status">Generate</button>
         </form>
         <div class="result">
-          ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing: this, logo: logo && { image: logo.bytes, size: askedLogoSize } }, this.listeners)}
-          ${renderActions(text !== '' && this.preview.kind === 'generated', this.service.route !== 'local', this.onAction)}
+          ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing: { ecl, margin, dark, light, moduleShape, finderShape, finderColor }, logo: logo && { image: logo.bytes, size: askedLogoSize }, label }, this.listeners)}
+          ${renderActions(text !== '' && this.preview.kind === 'generated', this.service.route !== 'local', this.onAction, this.noLink)}
           ${renderStatus(busy ? { kind: 'busy' } : this.status)} ${renderStyle(this, this.onOption, logoView, this.logoListeners)}
         </div>
       </div>

@@ -70,7 +70,7 @@ export const qrWidgetStyles = css`
   }
   textarea,
   select,
-  input:not([type='radio']) {
+  input:not([type='radio'], [type='checkbox']) {
     font: inherit;
     color: inherit;
     background: var(--qr-widget-background);
@@ -99,7 +99,11 @@ export const qrWidgetStyles = css`
   .style { inline-size: var(--qr-widget-preview-size); }
   .choices { flex-basis: 100%; padding: 0.5rem; }
   .choice { display: flex; align-items: center; gap: 0.375rem; font-weight: normal; }
-  input[type='radio'] { margin: 0; inline-size: 1.25rem; block-size: 1.25rem; accent-color: var(--qr-widget-accent); }
+  .payload { display: grid; }
+  .secret { display: flex; gap: 0.5rem; }
+  .secret input { flex: 1; min-inline-size: 0; }
+  [part~='actions'] .hint { flex-basis: 100%; text-align: center; }
+  input[type='radio'], input[type='checkbox'] { margin: 0; inline-size: 1.25rem; block-size: 1.25rem; accent-color: var(--qr-widget-accent); }
   .sample svg { display: block; inline-size: 2rem; }
   .choices .hint { flex-basis: 100%; }
   .drop { flex-basis: 100%; padding: 0.5rem; border: 2px dashed var(--qr-widget-border); border-radius: var(--qr-widget-radius); }

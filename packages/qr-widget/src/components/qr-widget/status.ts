@@ -12,8 +12,8 @@ import type { OptionName } from './options/options.js';
 export type Action = 'png' | 'svg' | 'image' | 'link';
 
 export type Status =
-  /** Nothing typed yet: says what to do. */
-  | { kind: 'empty' }
+  /** Nothing typed yet: says what to do (`form`: fill in a payload's form). */
+  | { kind: 'empty'; form?: boolean }
   /** Nothing to say. */
   | { kind: 'clear' }
   /** A request to the service is on its way. */
@@ -27,8 +27,8 @@ export type Status =
   | { kind: 'online' }
   /** The service did not answer; `browserProblem` is why the browser has no code either, if it has none. */
   | { kind: 'unreachable'; browserProblem: string | undefined }
-  /** A field of the options holds a value that cannot be used, or the file picked cannot be the logo. */
-  | { kind: 'invalid'; option: OptionName | 'logo'; problem: string }
+  /** A field of the options holds a value that cannot be used, the file picked cannot be the logo, or a payload's field is wrong (qr-core's message). */
+  | { kind: 'invalid'; option: OptionName | 'logo' | 'payload'; problem: string }
   | { kind: 'error'; message: string };
 
 /** The line's `data-kind`, which picks its style. */
@@ -46,7 +46,7 @@ const DONE: Readonly<Record<Action, string>> = Object.freeze({
 export function describeStatus(status: Status): { tone: Tone; text: string } {
   switch (status.kind) {
     case 'empty':
-      return { tone: 'idle', text: EMPTY_TEXT };
+      return { tone: 'idle', text: status.form ? 'Fill in the form to make a QR code.' : EMPTY_TEXT };
     case 'clear':
       return { tone: 'idle', text: '' };
     case 'busy':

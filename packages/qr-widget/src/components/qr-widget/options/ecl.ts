@@ -6,19 +6,26 @@ function isEcl(value: string): value is Ecl {
   return (ECLS as readonly string[]).includes(value);
 }
 
-/** The error correction level, as a choice of qr-core's ECLS, and a note while a logo has switched it to H. */
+/**
+ * The error correction level, as a choice of qr-core's ECLS, with a note while a logo has switched
+ * it to H; locked, with the reason as its note, while a payload's format requires one.
+ */
 export const eclPiece: OptionPiece = {
   names: ['ecl'],
-  render: ({ ecl, eclBeforeLogo }) => html`
-    <div class="field">
-      <label for="ecl">Error correction</label>
-      <select id="ecl" name="ecl" .value=${ecl} aria-describedby=${eclBeforeLogo ? 'ecl-note' : nothing}>
-        ${ECLS.map((level) => html`<option value=${level} ?selected=${level === ecl}>${level} — ${ECL_RECOVERY_PERCENT[level]} % recoverable</option>`)}
-      </select>
-      ${eclBeforeLogo
-        ? html`<span id="ecl-note" class="hint">Switched from ${eclBeforeLogo} to ${ecl} for the logo, which hides part of the code; removing the logo puts ${eclBeforeLogo} back.</span>`
-        : nothing}
-    </div>
-  `,
+  render: ({ ecl: chosen, eclBeforeLogo, eclLock }) => {
+    const ecl = eclLock?.ecl ?? chosen;
+    const note = eclLock
+      ? eclLock.reason
+      : eclBeforeLogo && `Switched from ${eclBeforeLogo} to ${ecl} for the logo, which hides part of the code; removing the logo puts ${eclBeforeLogo} back.`;
+    return html`
+      <div class="field">
+        <label for="ecl">Error correction</label>
+        <select id="ecl" name="ecl" .value=${ecl} ?disabled=${eclLock !== undefined} aria-describedby=${note ? 'ecl-note' : nothing}>
+          ${ECLS.map((level) => html`<option value=${level} ?selected=${level === ecl}>${level} — ${ECL_RECOVERY_PERCENT[level]} % recoverable</option>`)}
+        </select>
+        ${note ? html`<span id="ecl-note" class="hint">${note}</span>` : nothing}
+      </div>
+    `;
+  },
   read: ({ value }) => (isEcl(value) ? { set: { ecl: value } } : { problem: `Error correction must be one of ${ECLS.join(', ')}.` }),
 };

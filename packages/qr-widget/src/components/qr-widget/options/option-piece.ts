@@ -19,9 +19,11 @@ export interface StyleOptions {
 
 /**
  * Every option a piece renders from: the style is there for the widget, not for every caller, and
- * so is `eclBeforeLogo`, the ECL that putting a logo on switched from to H, while it stands.
+ * so are `eclBeforeLogo`, the ECL that putting a logo on switched from to H, while it stands, and
+ * `eclLock`, the ECL a payload's format requires (a SEPA payment's M) and why, while it is chosen.
  */
-export type PieceOptions = WidgetOptions & Partial<StyleOptions> & { readonly eclBeforeLogo?: Ecl | undefined };
+export type PieceOptions = WidgetOptions &
+  Partial<StyleOptions> & { readonly eclBeforeLogo?: Ecl | undefined; readonly eclLock?: { readonly ecl: Ecl; readonly reason: string } | undefined };
 
 export type OptionName = keyof WidgetOptions | keyof StyleOptions;
 
