@@ -1,7 +1,8 @@
 /**
  * The `qr` command run as a process, the way a person runs it. Output is compared with the
  * renderers' own (tested in their own files), so this tests the command's wiring: arguments,
- * standard input, files, exit status and the one-line errors.
+ * standard input, files, exit status and the one-line errors; for `qr TYPE`, the payload's text
+ * is qr-core/payloads' own (tested in src/payloads/).
  */
 import { strict as assert } from 'node:assert';
 import { execFile, spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { encode } from './encode.js';
+import { email, epc, geo, mecard, PAYLOAD_SCHEMAS, PAYLOAD_TYPES, vcard, wifi } from './payloads/index.js';
 import { toPNG } from './png.js';
 import { toSVG } from './svg.js';
 import { toTerminal } from './terminal.js';
@@ -166,5 +168,134 @@ describe('qr (CLI)', () => {
     const run = spawnSync(script!, ['-qec', command, '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     assert.equal(run.status, 2, run.stdout);
     assert.match(run.stdout, /Usage: qr \[options\] \[text\.\.\.\]/);
+  });
+});
+
+describe('qr TYPE (the payload subcommands, generated from PAYLOAD_SCHEMAS)', () => {
+  /** The options of qr TEXT, which no field's option may shadow. */
+  const OUTPUT_FLAGS = ['output', 'ecl', 'scale', 'margin', 'dark', 'light', 'module-shape', 'finder-shape', 'finder-color', 'logo', 'logo-size', 'invert', 'help', 'version'];
+
+  test("the design's examples: qr wifi …, qr vcard … print the payload's code", async () => {
+    const [w, v] = await Promise.all([
+      qr(['wifi', '--ssid', 'home', '--password', 's3cret']),
+      qr(['vcard', '--name', 'Ada Lovelace', '--email', 'ada@example.com', '--phone', '+44 20 7946 0000']),
+    ]);
+    assert.equal(w.status, 0, w.stderr);
+    assert.equal(w.stdout, `${toTerminal(encode(wifi({ ssid: 'home', password: 's3cret' })))}\n`);
+    assert.equal(w.stderr, '');
+    assert.equal(v.status, 0, v.stderr);
+    assert.equal(v.stdout, `${toTerminal(encode(vcard({ name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000' })))}\n`);
+  });
+
+  test('-o and the other options of qr TEXT apply; the file holds the payload', async () => {
+    const png = join(dir, 'wifi.png');
+    const svg = join(dir, 'wifi.svg');
+    const text = wifi({ ssid: 'home', password: 's3cret', hidden: true });
+    const [a, b] = await Promise.all([
+      qr(['wifi', '--ssid', 'home', '--password', 's3cret', '--hidden', '-o', png, '--scale', '4', '--dark', '#1a237e']),
+      qr(['wifi', '-o', svg, '-e', 'Q', '--module-shape', 'dots', '--ssid', 'home', '--hidden', '--password', 's3cret']),
+    ]);
+    assert.equal(a.status, 0, a.stderr);
+    assert.deepEqual(new Uint8Array(readFileSync(png)), toPNG(encode(text), { scale: 4, dark: '#1a237e' }));
+    assert.equal(b.status, 0, b.stderr);
+    assert.equal(readFileSync(svg, 'utf8'), `${toSVG(encode(text, { ecl: 'Q' }), { moduleShape: 'dots' })}\n`);
+  });
+
+  test("'strings' fields repeat, booleans are flags, numbers take negative values spaced or joined", async () => {
+    const [mecardRun, geoRun, geoJoined, emailRun] = await Promise.all([
+      qr(['mecard', '--name', 'Ada', '--phone', '+44 20 7946 0000', '--phone', '+44 7700 900123', '--email', 'ada@example.com']),
+      qr(['geo', '--latitude', '-33.8568', '--longitude', '-151.2153', '--altitude', '-5']),
+      qr(['geo', '--latitude=-33.8568', '--longitude=-151.2153']),
+      qr(['email', '--to', 'ada@example.com', '--cc', 'bob@example.com', '--cc', 'carol@example.org', '--body', 'line 1\nline 2']),
+    ]);
+    assert.equal(mecardRun.stdout, `${toTerminal(encode(mecard({ name: 'Ada', phone: ['+44 20 7946 0000', '+44 7700 900123'], email: 'ada@example.com' })))}\n`);
+    assert.equal(geoRun.status, 0, geoRun.stderr);
+    assert.equal(geoRun.stdout, `${toTerminal(encode(geo({ latitude: -33.8568, longitude: -151.2153, altitude: -5 })))}\n`);
+    assert.equal(geoJoined.stdout, `${toTerminal(encode(geo({ latitude: -33.8568, longitude: -151.2153 })))}\n`);
+    assert.equal(emailRun.stdout, `${toTerminal(encode(email({ to: 'ada@example.com', cc: ['bob@example.com', 'carol@example.org'], body: 'line 1\nline 2' })))}\n`);
+  });
+
+  test('epc is made at ECL M, with or without --ecl M and with a logo; another --ecl is refused', async () => {
+    const fields = ['--name', 'Red Cross', '--iban', 'DE89 3704 0044 0532 0130 00', '--amount', '25', '--text', 'Donation'];
+    const text = epc({ name: 'Red Cross', iban: 'DE89 3704 0044 0532 0130 00', amount: 25, text: 'Donation' });
+    const logoFile = join(dir, 'epc-logo.png');
+    writeFileSync(logoFile, toPNG(encode('logo'), { margin: 0, scale: 2 }));
+    const png = join(dir, 'epc.png');
+    const [plain, m, h, logo] = await Promise.all([qr(['epc', ...fields]), qr(['epc', ...fields, '--ecl', 'm']), qr(['epc', ...fields, '-e', 'H']), qr(['epc', ...fields, '--logo', logoFile, '--logo-size', '0.08', '-o', png])]);
+    const expected = `${toTerminal(encode(text, { ecl: 'M' }))}\n`;
+    assert.equal(plain.stdout, expected);
+    assert.equal(m.stdout, expected);
+    assertOneLineError(h, 2, /^qr: epc codes are made at ECL M, which EPC069-12 requires for payment codes: leave out --ecl H$/m);
+    assert.equal(logo.status, 0, logo.stderr);
+    assert.deepEqual(new Uint8Array(readFileSync(png)), toPNG(encode(text, { ecl: 'M' }), { logo: { image: readFileSync(logoFile), size: 0.08 } }));
+  });
+
+  test('qr TYPE --help lists every field: its option, label, description, whether required or repeatable; and an example that runs', async () => {
+    const runs = await Promise.all(PAYLOAD_TYPES.map((type) => qr([type, '--help'])));
+    const examples: string[][] = [];
+    runs.forEach((run, i) => {
+      const type = PAYLOAD_TYPES[i]!;
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, new RegExp(`^Usage: qr ${type} \\[fields\\] \\[options\\]\\n`));
+      const help = run.stdout.replace(/\n {5,}/g, ' '); // continuation lines joined
+      for (const field of PAYLOAD_SCHEMAS[type].fields) {
+        const flag = field.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+        assert.ok(!OUTPUT_FLAGS.includes(flag), `${type}.${field.name} would shadow --${flag}`);
+        const notes = [field.required ? 'required' : '', field.kind === 'strings' ? 'may be repeated' : ''].filter(Boolean);
+        const line = help.split('\n').find((l) => l.startsWith(`  --${flag}`));
+        assert.ok(line, `${type}: --${flag} listed`);
+        assert.ok(line.endsWith(`${field.label}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}: ${field.description}`), line);
+        if (field.kind === 'choice') assert.ok(line.includes(` ${field.choices!.join('|')} `), line);
+      }
+      const example = run.stdout.split('\n').at(-2)!.trim();
+      assert.ok(example.startsWith(`qr ${type} `), example);
+      // Shell words: double-quoted or bare; -o FILE goes to the scratch directory.
+      const words = Array.from(example.matchAll(/"([^"]*)"|(\S+)/g), (m) => m[1] ?? m[2]!).slice(1);
+      const o = words.indexOf('-o');
+      if (o >= 0) words[o + 1] = join(dir, `example-${words[o + 1]}`);
+      examples.push(words);
+    });
+    const ran = await Promise.all(examples.map((words) => qr(words)));
+    ran.forEach((run, i) => assert.equal(run.status, 0, `${examples[i]!.join(' ')}: ${run.stderr}`));
+    assert.equal(readFileSync(join(dir, 'example-wifi.png')).subarray(1, 4).toString(), 'PNG');
+  });
+
+  test('qr --help names the subcommands and how to encode a text that is a type name', async () => {
+    const help = await qr(['--help']);
+    assert.match(help.stdout, /^ {7}qr TYPE \[fields\] \[options\] {5}TYPE: wifi, vcard, mecard, email, sms, tel, geo, event, epc$/m);
+    assert.match(help.stdout, /Text that is a TYPE's name goes after '--' too: qr -- wifi/);
+  });
+
+  test('qr TEXT is unchanged: a type name is text after --, after an option, or after another word', async () => {
+    const [dashes, afterOption, afterWord, stdin] = await Promise.all([qr(['--', 'wifi']), qr(['-e', 'H', 'wifi']), qr(['hello', 'wifi']), qr([], 'wifi\n')]);
+    assert.equal(dashes.stdout, `${toTerminal(encode('wifi'))}\n`);
+    assert.equal(afterOption.stdout, `${toTerminal(encode('wifi', { ecl: 'H' }))}\n`);
+    assert.equal(afterWord.stdout, `${toTerminal(encode('hello wifi'))}\n`);
+    assert.equal(stdin.stdout, `${toTerminal(encode('wifi'))}\n`);
+  });
+
+  test('mistakes exit 2 with one line: payload errors name the option; unknown options, stray text, numbers, a type after options', async () => {
+    const cases: [string[], RegExp][] = [
+      [['wifi'], /^qr: wifi: ssid is missing: it is required \(--ssid\)$/m],
+      [['wifi', '--ssid', 'home', '--security', 'WPA2'], /^qr: wifi: security "WPA2" must be one of "WPA", "WEP", "nopass" \(--security\)$/m],
+      [['wifi', '--ssid', 'home', '--passwrd', 'x'], /^qr: Unknown option '--passwrd'; see qr wifi --help$/m],
+      [['wifi', '--ssid'], /^qr: Option '--ssid <value>' argument missing; see qr wifi --help$/m],
+      [['wifi', '--ssid', 'home', 'extra', 'words'], /^qr: qr wifi takes its fields as options \(see qr wifi --help\), not text "extra words"; to encode the text "wifi extra words" itself, write qr -- wifi extra words$/m],
+      [['wifi', '--ssid', 'a', '--hidden=yes'], /^qr: Option '--hidden' does not take an argument; see qr wifi --help$/m],
+      [['geo', '--latitude', 'north', '--longitude', '0'], /^qr: --latitude must be a number, such as 51\.5034 or -0\.1276; got "north"$/m],
+      [['geo', '--latitude', '0x10', '--longitude', '0'], /^qr: --latitude must be a number, such as 51\.5034 or -0\.1276; got "0x10"$/m],
+      [['geo', '--latitude', '91', '--longitude', '0'], /^qr: geo: latitude 91 is out of range: a latitude is from -90 to 90 degrees \(--latitude\)$/m],
+      [['epc', '--name', 'x', '--iban', 'DE89 3704 0044 0532 0130 01'], /^qr: epc: iban DE89 3704 0044 0532 0130 01 has check digits 89 but should have 62 \(--iban\)$/m],
+      [['tel', '--number', '0171 1234567'], /^qr: tel: number "0171 1234567" is a local number: .* \(--number\)$/m],
+      [['event', '--summary', 'x', '--start', '2025-06-01', '--end', '2025-06-01'], /^qr: event: end "2025-06-01" is not after the start "2025-06-01": .* \(--end\)$/m],
+      [['-o', join(dir, 'x.png'), 'wifi', '--ssid', 'home'], /^qr: Unknown option '--ssid'; see qr --help; a payload type goes first: qr wifi \[fields\] \[options\]$/m],
+      [['wifi', '--ssid', 'home', '--dark', '#000'], /^qr: --dark applies to image files only: add -o code\.png or -o code\.svg$/m],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => qr(args)));
+    runs.forEach((run, i) => assertOneLineError(run, 2, cases[i]![1]));
+  });
+
+  test('a payload too long for any QR code exits 1, as a text does', async () => {
+    assertOneLineError(await qr(['vcard', '--name', 'x', '--note', 'y'.repeat(3000)]), 1, /^qr: data needs \d+ bits; at ECL M a QR code holds at most 18672 bits/m);
   });
 });
