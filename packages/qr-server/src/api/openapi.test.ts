@@ -6,7 +6,8 @@ import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { ImageCache } from './image-cache.js';
 import { LogoCache } from './logo-cache.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
-import { DATA_FIELDS, FORMATS, MARGIN_RANGE, OPTION_FIELDS, SCALE_RANGE } from './qr-request.js';
+import { PAYLOAD_SCHEMAS, PAYLOAD_TYPES, type PayloadFieldSchema } from 'qr-core/payloads';
+import { DATA_FIELDS, FORMATS, JSON_FIELDS, MARGIN_RANGE, OPTION_FIELDS, PAYLOAD_FIELD, SCALE_RANGE } from './qr-request.js';
 import { apiRoutes } from './routes.js';
 
 const ROUTES = apiRoutes({ images: new ImageCache(0), logos: new LogoCache(0) });
@@ -51,7 +52,7 @@ test('/generate_qr/ documents exactly the fields the server reads, with their re
   const operationsOfGenerate = OPENAPI_DOCUMENT.paths['/generate_qr/'];
   for (const operation of [operationsOfGenerate.get, operationsOfGenerate.post]) {
     const query = (operation.parameters as readonly Parameter[]).filter((parameter) => parameter.in === 'query');
-    assert.deepEqual(query.map((parameter) => parameter.name).sort(), [...DATA_FIELDS, ...OPTION_FIELDS].sort());
+    assert.deepEqual(query.map((parameter) => parameter.name).sort(), [...DATA_FIELDS, PAYLOAD_FIELD, ...OPTION_FIELDS].sort());
     const schema = (name: string) => query.find((parameter) => parameter.name === name)?.schema;
     assert.deepEqual(schema('format')?.['enum'], FORMATS);
     assert.deepEqual(schema('ecl')?.['enum'], ECLS);
@@ -60,8 +61,8 @@ test('/generate_qr/ documents exactly the fields the server reads, with their re
     assert.deepEqual([schema('margin')?.['minimum'], schema('margin')?.['maximum'], schema('margin')?.['default']], [MARGIN_RANGE.min, MARGIN_RANGE.max, DEFAULT_MARGIN]);
   }
   const body = OPENAPI_DOCUMENT.components.schemas.QrOptions.properties;
-  assert.deepEqual(Object.keys(body).sort(), [...DATA_FIELDS, ...OPTION_FIELDS].sort());
-  assert.deepEqual(Object.keys(OPENAPI_DOCUMENT.components.schemas.QrForm.properties).sort(), [...DATA_FIELDS, ...OPTION_FIELDS].sort());
+  assert.deepEqual(Object.keys(body).sort(), [...JSON_FIELDS].sort());
+  assert.deepEqual(Object.keys(OPENAPI_DOCUMENT.components.schemas.QrForm.properties).sort(), [...JSON_FIELDS].sort());
 });
 
 test('logo and logoSize: their limits as the code has them, the file part for multipart, the body limit', () => {
@@ -74,4 +75,49 @@ test('logo and logoSize: their limits as the code has them, the file part for mu
   assert.equal(content['multipart/form-data'].schema.$ref, '#/components/schemas/QrForm');
   for (const type of LOGO_TYPES) assert.ok(content['multipart/form-data'].encoding.logo.contentType.includes(type), type);
   assert.match(OPENAPI_DOCUMENT.paths['/generate_qr/'].post.requestBody.description, new RegExp(`default ${DEFAULT_MAX_BODY_BYTES / 1024} KiB`));
+});
+
+/** A field's JSON Schema as the test expects it from its kind: written here again, so that the document is checked, not copied. */
+function expectedField(field: PayloadFieldSchema): Record<string, unknown> {
+  const about = { title: field.label, description: field.description };
+  if (field.kind === 'strings') return { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], ...about };
+  if (field.kind === 'choice') return { type: 'string', enum: field.choices, ...about };
+  return { type: field.kind, ...(field.secret ? { format: 'password', writeOnly: true } : {}), ...about };
+}
+
+test("each payload type's schema is PAYLOAD_SCHEMAS's, under one oneOf told apart by type", () => {
+  const schemas = OPENAPI_DOCUMENT.components.schemas as unknown as Record<string, Record<string, unknown>>;
+  const name = (type: string) => `${type[0]?.toUpperCase()}${type.slice(1)}Payload`;
+  const refs = PAYLOAD_TYPES.map((type) => `#/components/schemas/${name(type)}`);
+  assert.deepEqual(schemas['Payload']?.['oneOf'], refs.map(($ref) => ({ $ref })));
+  assert.deepEqual(schemas['Payload']?.['discriminator'], { propertyName: 'type', mapping: Object.fromEntries(PAYLOAD_TYPES.map((type, i) => [type, refs[i]])) });
+  for (const type of PAYLOAD_TYPES) {
+    const { label, fields, ecl } = PAYLOAD_SCHEMAS[type];
+    const schema = schemas[name(type)];
+    assert.ok(schema, type);
+    assert.deepEqual(
+      { ...schema, description: undefined },
+      {
+        type: 'object',
+        title: label,
+        description: undefined,
+        additionalProperties: false,
+        required: ['type', ...fields.filter((field) => field.required).map((field) => field.name)],
+        properties: { type: { const: type }, ...Object.fromEntries(fields.map((field) => [field.name, expectedField(field)])) },
+      },
+      type,
+    );
+    if (ecl !== undefined) assert.match(String(schema['description']), new RegExp(`ECL ${ecl}, which its specification requires`), type);
+  }
+  // The payload is a JSON member, and in the query and forms an object exploded into its fields.
+  const { QrOptions, QrForm } = OPENAPI_DOCUMENT.components.schemas;
+  assert.equal(QrOptions.properties.payload.$ref, '#/components/schemas/Payload');
+  assert.equal(QrForm.properties.payload.$ref, '#/components/schemas/Payload');
+  const post = OPENAPI_DOCUMENT.paths['/generate_qr/'].post;
+  const parameter = (post.parameters as readonly Record<string, unknown>[]).find((candidate) => candidate['name'] === 'payload');
+  assert.deepEqual([parameter?.['style'], parameter?.['explode'], parameter?.['schema']], ['form', true, { $ref: '#/components/schemas/Payload' }]);
+  for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data'] as const) {
+    assert.deepEqual(post.requestBody.content[type].encoding.payload, { style: 'form', explode: true }, type);
+  }
+  assert.ok('field' in OPENAPI_DOCUMENT.components.schemas.Problem.properties);
 });

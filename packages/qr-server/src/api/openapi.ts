@@ -1,6 +1,7 @@
 /**
  * The OpenAPI 3.1 description served at /openapi.json. Written by hand, so it reads as
- * documentation; openapi.test.ts holds it to the route table and to the fields qr-request.ts
+ * documentation, except the payloads' schemas, which are generated from qr-core's
+ * PAYLOAD_SCHEMAS; openapi.test.ts holds it to the route table and to the fields qr-request.ts
  * accepts, and the values below come from the same constants the code uses.
  */
 import {
@@ -18,9 +19,10 @@ import {
   MAX_LOGO_PIXELS,
   MODULE_SHAPES,
 } from 'qr-core';
+import { PAYLOAD_SCHEMAS, PAYLOAD_TYPES, type PayloadFieldSchema, type PayloadType } from 'qr-core/payloads';
 import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
-import { BODY_TYPES, FORMATS, MARGIN_RANGE, SCALE_RANGE } from './qr-request.js';
+import { BODY_TYPES, FORMATS, MARGIN_RANGE, PAYLOAD_FIELD, PAYLOAD_TYPE_FIELD, SCALE_RANGE } from './qr-request.js';
 
 const problem = { $ref: '#/components/responses/Problem' };
 const imageContent = {
@@ -61,13 +63,72 @@ const dataFields = {
   text: { type: 'string', minLength: 1, description: 'Same as data.' },
 } as const;
 
-const queryParameters = Object.entries({ ...dataFields, ...options }).map(([name, { description, ...schema }]) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-}));
+/** The name of a payload type's schema in components.schemas: WifiPayload, as qr-core names its type. */
+export function payloadSchemaName(type: PayloadType): string {
+  return `${type[0]?.toUpperCase()}${type.slice(1)}Payload`;
+}
+
+/** A payload field's JSON Schema, from its kind; a secret is marked as OpenAPI marks passwords. */
+function payloadFieldSchema(field: PayloadFieldSchema): Record<string, unknown> {
+  const about = { title: field.label, description: field.description };
+  const secret = field.secret ? { format: 'password', writeOnly: true } : {};
+  switch (field.kind) {
+    case 'string':
+      return { type: 'string', ...secret, ...about };
+    case 'number':
+      return { type: 'number', ...about };
+    case 'boolean':
+      return { type: 'boolean', ...about };
+    case 'choice':
+      return { type: 'string', enum: field.choices ?? [], ...about };
+    case 'strings':
+      return { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], ...about };
+  }
+}
+
+/** One schema per payload type, generated from PAYLOAD_SCHEMAS: what payload() takes, `type` naming it. */
+const payloadSchemas = Object.fromEntries(
+  PAYLOAD_TYPES.map((type) => {
+    const { label, fields, ecl } = PAYLOAD_SCHEMAS[type];
+    return [
+      payloadSchemaName(type),
+      {
+        type: 'object',
+        title: label,
+        description: `A ${label} payload (type ${type}), made into its text by qr-core/payloads.${ecl === undefined ? '' : ` Encoded at ECL ${ecl}, which its specification requires; another ecl is a 400.`}`,
+        additionalProperties: false,
+        required: [PAYLOAD_TYPE_FIELD, ...fields.filter((field) => field.required).map((field) => field.name)],
+        properties: {
+          [PAYLOAD_TYPE_FIELD]: { const: type },
+          ...Object.fromEntries(fields.map((field) => [field.name, payloadFieldSchema(field)])),
+        },
+      },
+    ];
+  }),
+);
+
+const payloadDescription =
+  'Instead of data, url or text: what people put in QR codes (Wi-Fi, contact cards, e-mail, SMS, phone, places, events, SEPA payments), ' +
+  'made into its text by qr-core/payloads; an error in a field is a 400 INVALID_PAYLOAD whose problem names it in `field`. ' +
+  'In JSON an object; in a query or form its members flat (type=wifi&ssid=home&password=…; a list field repeated; booleans true, false, 1 or 0; numbers as decimal text), ' +
+  'where url and text are the payload\'s fields when its type has them, every other name but the options is refused, and an empty value is a field left blank. ' +
+  'A payload with a secret (a Wi-Fi password) is never logged and its answers carry Cache-Control: no-store; send it by POST, as a GET puts it in the URL, which proxies and load balancers may log.';
+
+const payloadProperty = { [PAYLOAD_FIELD]: { $ref: '#/components/schemas/Payload', description: payloadDescription } } as const;
+
+const queryParameters = [
+  ...Object.entries({ ...dataFields, ...options }).map(([name, { description, ...schema }]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema,
+  })),
+  // OpenAPI's form style with explode: an object's members as parameters of their own (type=wifi&ssid=…).
+  { name: PAYLOAD_FIELD, in: 'query', required: false, style: 'form', explode: true, description: payloadDescription, schema: { $ref: '#/components/schemas/Payload' } },
+];
+/** Forms carry the payload's members flat, as the query does (OpenAPI's encoding of an object property). */
+const flatPayloadEncoding = { [PAYLOAD_FIELD]: { style: 'form', explode: true } } as const;
 
 export const OPENAPI_DOCUMENT = Object.freeze({
   openapi: '3.1.0',
@@ -75,7 +136,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     title: 'QR code API',
     version: '1.0.0',
     description:
-      'Makes QR codes (ISO/IEC 18004) as PNG or SVG. Give the text in exactly one of data, url or text. ' +
+      'Makes QR codes (ISO/IEC 18004) as PNG or SVG. Give the text in exactly one of data, url or text, or a payload (a Wi-Fi login, a contact card, a SEPA payment, …) that the server makes into its text. ' +
       'Every GET also answers HEAD. Errors are RFC 9457 problem details with a stable `code` member. ' +
       'Answers carry CORS headers for the configured origins, X-Content-Type-Options: nosniff, and X-Request-Id.',
   },
@@ -90,10 +151,10 @@ export const OPENAPI_DOCUMENT = Object.freeze({
           description: `Optional; at most MAX_BODY_BYTES (default ${DEFAULT_MAX_BODY_BYTES / 1024} KiB, room for a ${MAX_LOGO_BYTES / 1024} KiB logo in base64). A field may come from the query or the body, not both. Accepted types: ${BODY_TYPES.join(', ')}.`,
           content: {
             'application/json': { schema: { $ref: '#/components/schemas/QrOptions' } },
-            'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/QrOptions' } },
+            'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/QrOptions' }, encoding: flatPayloadEncoding },
             'multipart/form-data': {
               schema: { $ref: '#/components/schemas/QrForm' },
-              encoding: { logo: { contentType: [...LOGO_TYPES, 'application/octet-stream', 'text/plain'].join(', ') } },
+              encoding: { logo: { contentType: [...LOGO_TYPES, 'application/octet-stream', 'text/plain'].join(', ') }, ...flatPayloadEncoding },
             },
             'text/plain': { schema: { type: 'string', description: 'The whole body is the text to encode.' } },
           },
@@ -117,7 +178,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         ],
         responses: {
           '200': {
-            description: 'The image; Cache-Control: public, max-age=31536000, immutable.',
+            description: 'The image; Cache-Control: public, max-age=31536000, immutable (for a payload with a secret: no-store, and no ETag).',
             headers: { ETag: { schema: { type: 'string' }, description: 'Strong validator of the image.' } },
             content: imageContent,
           },
@@ -155,14 +216,15 @@ export const OPENAPI_DOCUMENT = Object.freeze({
       QrOptions: {
         type: 'object',
         additionalProperties: false,
-        description: 'In JSON, unknown members are refused; in a form, unknown names are ignored.',
-        properties: { ...dataFields, ...options },
+        description: 'Exactly one of data, url, text and payload. In JSON, unknown members are refused; in a form, unknown names are ignored, but beside a payload\'s type, where they are refused.',
+        properties: { ...dataFields, ...payloadProperty, ...options },
       },
       QrForm: {
         type: 'object',
         description: 'The fields of QrOptions as multipart/form-data parts (unknown names are ignored); logo may be a file part.',
         properties: {
           ...dataFields,
+          ...payloadProperty,
           ...options,
           logo: {
             description: options.logo.description,
@@ -174,6 +236,15 @@ export const OPENAPI_DOCUMENT = Object.freeze({
           },
         },
       },
+      Payload: {
+        description: 'A payload of one of the types, told apart by type.',
+        oneOf: PAYLOAD_TYPES.map((type) => ({ $ref: `#/components/schemas/${payloadSchemaName(type)}` })),
+        discriminator: {
+          propertyName: PAYLOAD_TYPE_FIELD,
+          mapping: Object.fromEntries(PAYLOAD_TYPES.map((type) => [type, `#/components/schemas/${payloadSchemaName(type)}`])),
+        },
+      },
+      ...payloadSchemas,
       Problem: {
         type: 'object',
         description: 'RFC 9457 problem details.',
@@ -185,8 +256,9 @@ export const OPENAPI_DOCUMENT = Object.freeze({
           detail: { type: 'string', description: 'What went wrong and what to do about it.' },
           code: {
             type: 'string',
-            description: 'Stable machine-readable code, e.g. MISSING_DATA, MALFORMED_JSON, INVALID_FIELD, INVALID_OPTION, INVALID_LOGO, BAD_PERCENT_ENCODING, IMAGE_TOO_LARGE, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, DATA_TOO_LONG, LOGO_TOO_LARGE, LOGO_TOO_MANY_PIXELS, HEADERS_TOO_LARGE, SHUTTING_DOWN.',
+            description: 'Stable machine-readable code, e.g. MISSING_DATA, MALFORMED_JSON, INVALID_FIELD, INVALID_OPTION, INVALID_LOGO, INVALID_PAYLOAD, BAD_PERCENT_ENCODING, IMAGE_TOO_LARGE, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, DATA_TOO_LONG, LOGO_TOO_LARGE, LOGO_TOO_MANY_PIXELS, HEADERS_TOO_LARGE, SHUTTING_DOWN.',
           },
+          field: { type: 'string', description: 'With INVALID_PAYLOAD: the payload field at fault, such as iban (absent when the error concerns the payload as a whole).' },
           requestId: { type: 'string' },
         },
       },

@@ -7,6 +7,16 @@
  * (JSON also checks the JSON types, which only it has), then {@link toQrRequest} checks the
  * values. So `scale` means the same thing, with the same error, however it was sent. The one
  * field that may be bytes rather than text is `logo`, as a file part of a multipart body.
+ *
+ * The text to encode is `data` (or `url`, or `text`), or a payload of qr-core/payloads built into
+ * its text here: in JSON an object member `payload: {"type": "wifi", "ssid": …}`, in a query or
+ * form `type=wifi&ssid=…` with the fields flat. The payload's field names and kinds come from
+ * qr-core's PAYLOAD_SCHEMAS alone. Flat, a payload shares one namespace with the API's own
+ * names, and the rule for a clash is: an option name (`format`, `ecl`, …) is always the option
+ * (no payload field has one of those names, and qr-request.test.ts fails if one ever does), while
+ * `url` and `text` are the payload's field when its type has one of that name (vCard's and
+ * MeCard's `url`, epc's `text`) and otherwise the text to encode, which beside a payload is the
+ * 400 that says both were given. In JSON the payload is its own object, so nothing clashes.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -21,31 +31,48 @@ import {
   MAX_SCALE,
   MODULE_SHAPES,
   parseColor,
+  QrError,
   readLogo,
   type Ecl,
   type FinderShape,
   type LogoFile,
   type ModuleShape,
 } from 'qr-core';
+import { hasSecret, payload as payloadText, PAYLOAD_SCHEMAS, PAYLOAD_TYPES, type Payload, type PayloadFieldSchema, type PayloadSchema, type PayloadType } from 'qr-core/payloads';
 import { HttpError } from '../http/problem.js';
 import type { FormPart } from '../http/multipart.js';
 import type { HttpRequest } from '../http/reply.js';
 import { negotiateFormat, type ImageFormat } from './accept.js';
+import { withheld } from './secrets.js';
 import { parseUrlEncoded, type Fields } from './urlencoded.js';
 
 /** Names under which the text to encode may come; `url` is the original service's. */
 export const DATA_FIELDS = Object.freeze(['data', 'url', 'text'] as const);
+/** The structured alternative to the text: the JSON member holding a payload, and the name of its type when the fields come flat. */
+export const PAYLOAD_FIELD = 'payload';
+export const PAYLOAD_TYPE_FIELD = 'type';
 export const OPTION_FIELDS = Object.freeze(['format', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logo', 'logoSize', 'download'] as const);
 export const FORMATS: readonly ImageFormat[] = Object.freeze(['png', 'svg']);
 
 /** The body types POST accepts; anything else is a 415 that lists them. */
 export const BODY_TYPES = Object.freeze(['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const);
 
-type FieldName = (typeof DATA_FIELDS)[number] | (typeof OPTION_FIELDS)[number];
-const FIELD_NAMES: readonly string[] = [...DATA_FIELDS, ...OPTION_FIELDS];
+type FieldName = (typeof DATA_FIELDS)[number] | (typeof OPTION_FIELDS)[number] | typeof PAYLOAD_FIELD | typeof PAYLOAD_TYPE_FIELD;
+/** The members of a JSON body. */
+export const JSON_FIELDS: readonly string[] = Object.freeze([...DATA_FIELDS, PAYLOAD_FIELD, ...OPTION_FIELDS]);
+/** The API's own names in a query or form, each given at most once; any other name may be a field of a flat payload. */
+const FLAT_FIELD_NAMES: readonly string[] = [...DATA_FIELDS, PAYLOAD_FIELD, PAYLOAD_TYPE_FIELD, ...OPTION_FIELDS];
 
 export interface QrRequest {
+  /** The text to encode: as given, or the payload's text as qr-core/payloads writes it. */
   readonly data: string;
+  /** The payload the text was made from; undefined: the text was given as it is. */
+  readonly payload: Payload | undefined;
+  /**
+   * The payload holds a secret (qr-core's hasSecret: a Wi-Fi password): its answer is never
+   * stored (Cache-Control: no-store, no ETag, not in the image cache) and nothing of it is logged.
+   */
+  readonly secret: boolean;
   readonly format: ImageFormat;
   /** True when the client named no format and Accept chose it: the answer then varies by Accept. */
   readonly formatFromAccept: boolean;
@@ -70,14 +97,23 @@ export interface Logo extends LogoFile {
   readonly sha256: string;
 }
 
-/** Fields as text, each given at most once, with where they came from for error messages. */
-export type TextFields = ReadonlyMap<FieldName, Field>;
+/**
+ * Fields as text, with where they came from for error messages: the API's names, each given at
+ * most once, and from a query or form every other name, which may be a flat payload's field.
+ */
+export type TextFields = ReadonlyMap<string, Field>;
 
-/** A field's text and where it came from; a file part of a multipart body also has its bytes. */
+/**
+ * A field's text and where it came from; a file part of a multipart body also has its bytes, a
+ * name given more than once (a payload's list field: `phone=…&phone=…`) every value, and the
+ * JSON `payload` member its object.
+ */
 interface Field {
   readonly value: string;
   readonly where: string;
   readonly bytes?: Uint8Array;
+  readonly values?: readonly string[];
+  readonly object?: object;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -141,30 +177,42 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Fields from a query string or form. Unknown names are ignored, as the original FastAPI
- * service ignored them (cache-busting parameters keep working); a name given twice is refused.
+ * Fields from a query string or form. The API's names given twice are refused. Other names are
+ * kept, every value, for a flat payload (`type=wifi&ssid=…`) to claim; without a payload they
+ * are ignored, as the original FastAPI service ignored them (cache-busting parameters keep working).
  */
 export function fieldsFromUrlEncoded(fields: Fields, where: string): TextFields {
-  const result = new Map<FieldName, Field>();
+  const result = new Map<string, Field>();
   for (const [name, values] of fields) {
-    if (!isFieldName(name)) continue;
+    const value = values[0] ?? '';
     if (values.length > 1) {
-      throw new HttpError('INVALID_FIELD', `${name} is given ${values.length} times in the ${where}; give it once`);
+      if (FLAT_FIELD_NAMES.includes(name)) throw new HttpError('INVALID_FIELD', `${name} is given ${values.length} times in the ${where}; give it once`);
+      result.set(name, { value, where, values });
+    } else {
+      result.set(name, { value, where });
     }
-    result.set(name, { value: values[0] ?? '', where });
   }
   return result;
 }
 
 /**
  * Fields from a multipart/form-data body, as http/multipart.ts parsed it: text parts are read
- * like a form's fields (unknown names ignored); `logo` may also be a file part, the others not.
+ * like a form's fields (other names kept for a flat payload, else ignored); `logo` may also be a
+ * file part, the API's other names not.
  */
 export function fieldsFromForm(form: readonly FormPart[] | undefined): TextFields {
   const where = 'multipart body';
-  const result = new Map<FieldName, Field>();
+  const result = new Map<string, Field>();
   for (const part of form ?? []) {
-    if (!isFieldName(part.name)) continue;
+    if (!FLAT_FIELD_NAMES.includes(part.name)) {
+      // A payload's field perhaps: its text parts, all of them (a list field may repeat); a file
+      // part is kept as such, for the payload to refuse (no payload field is a file).
+      const earlier = result.get(part.name);
+      const value = 'text' in part ? part.text : '';
+      if (earlier === undefined) result.set(part.name, 'text' in part ? { value, where } : { value, where, bytes: part.file.bytes });
+      else result.set(part.name, { ...earlier, values: [...(earlier.values ?? [earlier.value]), value], ...('text' in part ? {} : { bytes: part.file.bytes }) });
+      continue;
+    }
     if (result.has(part.name)) throw new HttpError('INVALID_FIELD', `${part.name} is given more than once in the ${where}; give it once`);
     if ('text' in part) {
       result.set(part.name, { value: part.text, where });
@@ -182,17 +230,25 @@ export function fieldsFromForm(form: readonly FormPart[] | undefined): TextField
 
 /**
  * Fields from a parsed JSON body: an object whose members have the JSON types of the API
- * (strings; numbers for scale, margin and logoSize; a boolean for download). A JSON body is new in
- * this API, so unknown members are refused rather than silently ignored: a typo is caught.
+ * (strings; numbers for scale, margin and logoSize; a boolean for download; an object for
+ * payload, whose fields qr-core checks). A JSON body is new in this API, so unknown members are
+ * refused rather than silently ignored: a typo is caught.
  */
 export function fieldsFromJson(json: unknown): TextFields {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new HttpError('INVALID_FIELD', `the JSON body is ${describe(json)}; send an object such as {"data": "https://example.com"}`);
   }
-  const result = new Map<FieldName, Field>();
+  const result = new Map<string, Field>();
   for (const [name, value] of Object.entries(json)) {
-    if (!isFieldName(name)) {
-      throw new HttpError('INVALID_FIELD', `the JSON body has an unknown member "${name}"; the members are ${FIELD_NAMES.join(', ')}`);
+    if (!JSON_FIELDS.includes(name)) {
+      throw new HttpError('INVALID_FIELD', `the JSON body has an unknown member "${name}"; the members are ${JSON_FIELDS.join(', ')}`);
+    }
+    if (name === PAYLOAD_FIELD) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new HttpError('INVALID_FIELD', `payload in the JSON body is ${describe(value)}; give an object such as {"type": "wifi", "ssid": "home", "password": "…"}`);
+      }
+      result.set(name, { value: '', where: 'JSON body', object: value });
+      continue;
     }
     const expected = name === 'scale' || name === 'margin' || name === 'logoSize' ? 'number' : name === 'download' ? 'boolean' : 'string';
     if (typeof value !== expected) {
@@ -218,12 +274,14 @@ export function mergeFields(query: TextFields, body: TextFields): TextFields {
 export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
   const format = oneOf(fields, 'format', FORMATS, (text) => text.toLowerCase());
   const logoFile = logo(fields);
+  const content = fields.has(PAYLOAD_FIELD) || fields.has(PAYLOAD_TYPE_FIELD) ? payloadContent(fields) : { data: data(fields), payload: undefined, schema: undefined };
   return {
-    data: data(fields),
+    data: content.data,
+    payload: content.payload,
+    secret: content.payload !== undefined && hasSecret(content.payload),
     format: format ?? negotiateFormat(accept),
     formatFromAccept: format === undefined,
-    // A logo hides modules: without an ECL asked for, it gets the most correction there is (H).
-    ecl: oneOf(fields, 'ecl', ECLS, (text) => text.toUpperCase()) ?? (logoFile === undefined ? DEFAULT_ECL : 'H'),
+    ecl: ecl(fields, content.schema, logoFile),
     scale: wholeNumber(fields, 'scale', SCALE_RANGE, DEFAULT_SCALE),
     margin: wholeNumber(fields, 'margin', MARGIN_RANGE, DEFAULT_MARGIN),
     dark: color(fields, 'dark', DEFAULT_DARK),
@@ -243,17 +301,177 @@ export const MARGIN_RANGE = Object.freeze({ min: 0, max: MAX_MARGIN });
 
 function data(fields: TextFields): string {
   const given = DATA_FIELDS.filter((name) => fields.has(name));
-  if (given.length > 1) {
-    throw new HttpError('INVALID_FIELD', `the text is given as ${given.join(' and ')}; give it once, as one of ${DATA_FIELDS.join(', ')}`);
-  }
+  if (given.length > 1) throw givenTwice(given);
   const text = given[0] === undefined ? '' : (fields.get(given[0])?.value ?? '');
   if (text === '') {
     throw new HttpError(
       'MISSING_DATA',
-      `there is no text to encode; give it as ${DATA_FIELDS.join(', ')} in the query (e.g. ?url=https%3A%2F%2Fexample.com), in a JSON or form body, or as a text/plain body`,
+      `there is no text to encode; give it as ${DATA_FIELDS.join(', ')} in the query (e.g. ?url=https%3A%2F%2Fexample.com), in a JSON or form body, or as a text/plain body; ` +
+        'or give a payload (JSON: {"payload": {"type": "wifi", …}}; query or form: type=wifi&ssid=…)',
     );
   }
   return text;
+}
+
+function givenTwice(given: readonly string[]): HttpError {
+  return new HttpError(
+    'INVALID_FIELD',
+    `the text is given as ${given.join(' and ')}; give it once, as one of ${DATA_FIELDS.join(', ')} or ${PAYLOAD_FIELD} (in a query or form: ${PAYLOAD_TYPE_FIELD}=… with the payload's fields)`,
+  );
+}
+
+/** What a payload request encodes: the payload's text, the payload, and its type's schema. */
+interface PayloadContent {
+  readonly data: string;
+  readonly payload: Payload | undefined;
+  readonly schema: PayloadSchema | undefined;
+}
+
+/**
+ * The payload of a request that has one — a JSON `payload` object or a flat `type` — and the
+ * text qr-core/payloads makes of it (its INVALID_PAYLOAD, naming the field, is the 400). The
+ * payload must be the only text given: `data`, `url` or `text` beside it is refused, except
+ * that flat, `url` and `text` are the payload's own when its type has such a field.
+ */
+function payloadContent(fields: TextFields): PayloadContent {
+  const object = fields.get(PAYLOAD_FIELD);
+  if (object !== undefined && object.object === undefined) {
+    throw new HttpError(
+      'INVALID_FIELD',
+      `payload in the ${object.where} is a JSON member; in a query or form give the payload's fields flat: ${PAYLOAD_TYPE_FIELD}=wifi&ssid=home&password=…`,
+    );
+  }
+  const flatType = fields.get(PAYLOAD_TYPE_FIELD);
+  const type = flatType === undefined ? undefined : payloadType(flatType.value, flatType.where);
+  const schema = type === undefined ? undefined : PAYLOAD_SCHEMAS[type];
+  const given: string[] = DATA_FIELDS.filter((name) => fields.has(name) && !(schema !== undefined && fieldOf(schema, name)));
+  if (object !== undefined) given.push(`${PAYLOAD_FIELD} (in the ${object.where})`);
+  if (type !== undefined) given.push(`${PAYLOAD_TYPE_FIELD}=${type} (a payload, in the ${flatType?.where})`);
+  if (given.length > 1) throw givenTwice(given);
+  const input: Record<string, unknown> = schema === undefined ? jsonPayload(object?.object) : flatPayload(schema, fields);
+  const inputType = schema?.type ?? PAYLOAD_TYPES.find((name) => name === input[PAYLOAD_TYPE_FIELD]);
+  try {
+    // qr-core checks every field (kinds, unknown names, required ones, each format's rules).
+    const built = input as unknown as Payload;
+    return { data: payloadText(built), payload: built, schema: inputType === undefined ? undefined : PAYLOAD_SCHEMAS[inputType] };
+  } catch (error) {
+    // A failure of qr-core's own (not a QrError) is logged with its stack: not its message, when the fields hold a secret.
+    throw inputType !== undefined && !(error instanceof QrError) && holdsSecret(PAYLOAD_SCHEMAS[inputType], input) ? withheld(error) : error;
+  }
+}
+
+/** A flat payload's `type`, any case; another value is qr-core's kind of error, naming the field. */
+function payloadType(text: string, where: string): PayloadType {
+  const type = PAYLOAD_TYPES.find((name) => name === text.toLowerCase());
+  if (type === undefined) {
+    throw new HttpError('INVALID_PAYLOAD', `payload: type is ${JSON.stringify(text.slice(0, 40))} in the ${where}; give one of ${PAYLOAD_TYPES.join(', ')}`, {}, PAYLOAD_TYPE_FIELD);
+  }
+  return type;
+}
+
+/**
+ * A JSON payload as qr-core takes it, its `type` in any case as flat (qr-core checks the rest,
+ * the JSON types of the fields included: they are the kinds of PAYLOAD_SCHEMAS).
+ */
+function jsonPayload(object: object | undefined): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...object };
+  const type = input[PAYLOAD_TYPE_FIELD];
+  const known = typeof type === 'string' ? PAYLOAD_TYPES.find((name) => name === type.toLowerCase()) : undefined;
+  if (known !== undefined) input[PAYLOAD_TYPE_FIELD] = known;
+  return input;
+}
+
+function fieldOf(schema: PayloadSchema, name: string): PayloadFieldSchema | undefined {
+  return schema.fields.find((field) => field.name === name);
+}
+
+/**
+ * A flat payload's fields as the values qr-core takes, by their kinds in PAYLOAD_SCHEMAS: text
+ * for 'string' and 'choice', a decimal number, a boolean (true, false, 1 or 0), and for
+ * 'strings' the one value or, repeated, the list. An empty value stays '', which qr-core counts
+ * as a field left blank. Every name that is neither the API's nor the type's is refused: flat,
+ * a misspelt field would otherwise be ignored and make a silently wrong code.
+ */
+function flatPayload(schema: PayloadSchema, fields: TextFields): Record<string, unknown> {
+  const { type } = schema;
+  const input: Record<string, unknown> = { type };
+  for (const [name, field] of fields) {
+    const fieldSchema = fieldOf(schema, name);
+    if (fieldSchema === undefined) {
+      if (FLAT_FIELD_NAMES.includes(name)) continue;
+      throw payloadError(type, name, `is not a field of ${type} (in the ${field.where}): its fields are ${schema.fields.map((known) => known.name).join(', ')}, beside the options ${OPTION_FIELDS.join(', ')}`);
+    }
+    input[name] = flatValue(type, fieldSchema, field);
+  }
+  return input;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+function flatValue(type: PayloadType, schema: PayloadFieldSchema, field: Field): string | number | boolean | readonly string[] {
+  const { name, kind } = schema;
+  // A secret is not repeated back in a message.
+  const shown = schema.secret ? 'a value' : JSON.stringify(field.value.slice(0, 40));
+  if (field.bytes !== undefined) throw payloadError(type, name, `in the ${field.where} is a file: send it as a text field`);
+  if (field.values !== undefined) {
+    if (kind === 'strings') return field.values;
+    throw payloadError(type, name, `is given ${field.values.length} times in the ${field.where}: give it once (only ${listFields(type)} may repeat)`);
+  }
+  const text = field.value;
+  if (text === '') return text;
+  switch (kind) {
+    case 'string':
+    case 'choice':
+    case 'strings':
+      return text;
+    case 'number':
+      if (!DECIMAL.test(text)) throw payloadError(type, name, `is ${shown} in the ${field.where}: it must be a decimal number such as 52.5205 or -13.4`);
+      return Number(text);
+    case 'boolean':
+      switch (text.toLowerCase()) {
+        case 'true':
+        case '1':
+          return true;
+        case 'false':
+        case '0':
+          return false;
+        default:
+          throw payloadError(type, name, `is ${shown} in the ${field.where}: it must be true, false, 1 or 0`);
+      }
+  }
+}
+
+function listFields(type: PayloadType): string {
+  const names = PAYLOAD_SCHEMAS[type].fields.filter((field) => field.kind === 'strings').map((field) => field.name);
+  return names.length === 0 ? 'list fields' : names.join(', ');
+}
+
+/** INVALID_PAYLOAD in qr-core's form, `<type>: <field> <what was given> <what it must be>`, with the field for the problem. */
+function payloadError(type: PayloadType, field: string, text: string): HttpError {
+  return new HttpError('INVALID_PAYLOAD', `${type}: ${field} ${text}`, {}, field);
+}
+
+/** Whether a payload's input sets a field its schema marks secret, whatever else is wrong with it. */
+function holdsSecret(schema: PayloadSchema, input: Record<string, unknown>): boolean {
+  return schema.fields.some((field) => field.secret === true && input[field.name] !== undefined && input[field.name] !== null && input[field.name] !== '');
+}
+
+/**
+ * The ECL: as asked for, or the one the payload's format requires (epc: M), which an other one
+ * asked for contradicts; a logo hides modules, so without an ECL asked for it gets the most
+ * correction there is (H).
+ */
+function ecl(fields: TextFields, schema: PayloadSchema | undefined, logoFile: Logo | undefined): Ecl {
+  const asked = oneOf(fields, 'ecl', ECLS, (text) => text.toUpperCase());
+  const required = schema?.ecl;
+  if (required === undefined) return asked ?? (logoFile === undefined ? DEFAULT_ECL : 'H');
+  if (asked !== undefined && asked !== required) {
+    throw new HttpError(
+      'INVALID_OPTION',
+      `ecl is "${fields.get('ecl')?.value}", but a ${schema?.label} code (type ${schema?.type}) is made at ECL ${required}, which its specification requires: leave ecl out or give ${required}`,
+    );
+  }
+  return required;
 }
 
 function oneOf<T extends string>(fields: TextFields, name: FieldName, allowed: readonly T[], normalise: (text: string) => string): T | undefined {
@@ -329,10 +547,6 @@ function download(fields: TextFields): boolean {
     default:
       throw new HttpError('INVALID_OPTION', `download is "${field.value}"; give 1 or true for an attachment, 0 or false for inline`);
   }
-}
-
-function isFieldName(name: string): name is FieldName {
-  return FIELD_NAMES.includes(name);
 }
 
 function describe(value: unknown): string {

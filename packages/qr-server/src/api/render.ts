@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { encode, imageSidePx, largestScale, toPNG, toSVG, type QrSymbol, type RgbaImage } from 'qr-core';
+import { encode, imageSidePx, largestScale, QrError, toPNG, toSVG, type QrSymbol, type RgbaImage } from 'qr-core';
 import { HttpError } from '../http/problem.js';
 import type { Image, ImageCache } from './image-cache.js';
 import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
 import type { LogoCache } from './logo-cache.js';
 import type { Logo, QrRequest } from './qr-request.js';
+import { withheld } from './secrets.js';
 
 // The qr-core version is part of the ETag, so that an upgrade that changes output changes the tag.
 const QR_CORE_VERSION = (createRequire(import.meta.url)('qr-core/package.json') as { version: string }).version;
@@ -21,8 +22,19 @@ export interface Caches {
   readonly logos: LogoCache;
 }
 
-/** The image for `qr`, from the cache when it was made recently; `key` is {@link imageKey}(qr). */
+/**
+ * The image for `qr`, from the cache when it was made recently; `key` is {@link imageKey}(qr).
+ * An image of a secret is made afresh every time and never kept: the cache would hold the
+ * secret's text in its key for as long as the entry lives.
+ */
 export function renderImage(qr: QrRequest, key: string, caches: Caches): Image {
+  if (qr.secret) {
+    try {
+      return draw(qr, caches.logos);
+    } catch (error) {
+      throw error instanceof HttpError || error instanceof QrError ? error : withheld(error);
+    }
+  }
   let image = caches.images.get(key);
   if (image === undefined) {
     image = draw(qr, caches.logos);

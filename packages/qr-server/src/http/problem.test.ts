@@ -44,3 +44,11 @@ test('an HttpError passes through unchanged', () => {
   const error = new HttpError('NOT_FOUND', 'nothing here');
   assert.equal(toHttpError(error), error);
 });
+
+test("a payload field at fault is the problem's field member (RFC 9457 §3.2), from qr-core's QrError as from an HttpError", () => {
+  const fromCore = toHttpError(new QrError('INVALID_PAYLOAD', 'epc: iban DE89 … has check digits 89 but should have 62', { field: 'iban' }));
+  assert.deepEqual([fromCore.status, fromCore.field], [400, 'iban']);
+  const body = JSON.parse(String(problemReply(fromCore, 'r').body)) as Record<string, unknown>;
+  assert.deepEqual([body['code'], body['field'], body['detail']], ['INVALID_PAYLOAD', 'iban', 'epc: iban DE89 … has check digits 89 but should have 62']);
+  assert.ok(!('field' in (JSON.parse(String(problemReply(new HttpError('NOT_FOUND', 'no'), 'r').body)) as object)));
+});

@@ -4,7 +4,9 @@
  *
  * Every problem has `type: "about:blank"` with the status phrase as `title` (RFC 9457 §4.2.1),
  * a `detail` a person can act on, and two extension members (§3.2): `code`, the stable
- * machine-readable code below, and `requestId`, to find the request's log line.
+ * machine-readable code below, and `requestId`, to find the request's log line. A problem with
+ * one field of a payload at fault (INVALID_PAYLOAD) has a third, `field`: the field's name, so
+ * that a form can show the message beside that input.
  */
 import { STATUS_CODES, type OutgoingHttpHeaders } from 'node:http';
 import { QrError, type QrErrorCode } from 'qr-core';
@@ -24,6 +26,8 @@ const STATUS_BY_CODE = Object.freeze({
   INVALID_DATA: 400,
   IMAGE_TOO_LARGE: 400,
   INVALID_LOGO: 400,
+  // A payload field (qr-core/payloads) that its format cannot take: the problem names it in `field`.
+  INVALID_PAYLOAD: 400,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,
@@ -41,16 +45,21 @@ const STATUS_BY_CODE = Object.freeze({
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;
 
-/** A failure with a stable code; `headers` carries what the status requires (e.g. `Allow` on 405). */
+/**
+ * A failure with a stable code; `headers` carries what the status requires (e.g. `Allow` on 405),
+ * `field` the payload field at fault, which the problem carries as its `field` member.
+ */
 export class HttpError extends Error {
   readonly code: ErrorCode;
   readonly headers: OutgoingHttpHeaders;
+  readonly field: string | undefined;
 
-  constructor(code: ErrorCode, detail: string, headers: OutgoingHttpHeaders = {}) {
+  constructor(code: ErrorCode, detail: string, headers: OutgoingHttpHeaders = {}, field?: string) {
     super(detail);
     this.name = 'HttpError';
     this.code = code;
     this.headers = headers;
+    this.field = field;
   }
 
   get status(): number {
@@ -59,13 +68,13 @@ export class HttpError extends Error {
 }
 
 /**
- * Anything thrown while answering, as an HttpError: QrError keeps its code and message (they
- * are written for the person who sent the data); anything else is a bug and becomes a 500
+ * Anything thrown while answering, as an HttpError: QrError keeps its code, its message (they
+ * are written for the person who sent the data) and the field it names; anything else is a bug and becomes a 500
  * whose detail reveals nothing of the internals.
  */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof QrError) return new HttpError(error.code, error.message);
+  if (error instanceof QrError) return new HttpError(error.code, error.message, {}, error.field);
   return new HttpError('INTERNAL', 'the server failed to answer this request; it has been logged');
 }
 
@@ -77,6 +86,7 @@ export function problemReply(error: HttpError, requestId: string): Reply {
     status,
     detail: error.message,
     code: error.code,
+    ...(error.field === undefined ? {} : { field: error.field }),
     requestId,
   };
   return jsonReply(status, problem, { 'cache-control': 'no-store', ...error.headers }, 'application/problem+json');
