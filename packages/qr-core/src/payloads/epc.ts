@@ -1,7 +1,8 @@
 /**
  * A SEPA credit transfer to pay: the European Payments Council's QR code, EPC069-12 "Quick
- * Response Code: Guidelines to Enable Data Capture for the Initiation of a SEPA Credit Transfer",
- * version 002 of the format (§3.4 of the guidelines, v3.0):
+ * Response Code: Guidelines to Enable Data Capture for the Initiation of a SEPA Credit Transfer"
+ * (version 2.1 of 2012, §2 "2D Code Guidelines" and its table of data elements; version 3.0 of
+ * 2022 keeps them), in version 002 of the format:
  *
  *     BCD                      service tag
  *     002                      version
@@ -15,16 +16,18 @@
  *     <reference>              structured remittance: an ISO 11649 RF creditor reference (≤ 35), or
  *     <text>                   unstructured remittance: at most 140 characters — one of the two, not both
  *
- * Lines are separated by LF; the last line ends without one, and empty elements at the end are
- * left out (the guidelines: the last populated element ends the data). The whole is at most 331
- * bytes, and the code must be made at ECL M (§3.1: "error correction level M"); the schema says so
- * (`ecl: 'M'`) and qr-server, qr-widget and the CLI use it.
+ * Lines are separated by LF, the last one without; empty elements at the end are left out (as
+ * segno's `make_epc_qr` does after the reference). The guidelines' §2: "QR code error level M",
+ * "maximum QR code version 13, equivalent to ... 331 byte payload", character set 1 = UTF-8. So the
+ * whole is at most 331 bytes — which at ECL M fits version 13 whatever the segmentation — and the
+ * schema says `ecl: 'M'`, which qr-server, qr-widget and the CLI use.
  *
  * - IBAN: spaces allowed and dropped, letters upper-cased; the country must be in the SEPA scope,
  *   the length the registry's for it (iban.ts), the check digits right (ISO 13616, MOD 97-10).
  * - BIC (ISO 9362): 4 alphanumeric characters for the institution, 2 letters of country,
  *   2 alphanumeric for the location, optionally 3 for the branch (8 or 11 in all); required when
- *   the IBAN is from outside the EEA.
+ *   the IBAN is from outside the EEA (the guidelines: "the BIC will continue to be mandatory for
+ *   SEPA payment transactions involving non-EEA countries").
  * - Amount in euro as a number with at most two decimals (12.3 is EUR12.30), written with two.
  * - Reference (ISO 11649): `RF`, 2 check digits, 1 to 21 letters or digits (25 in all); spaces
  *   allowed and dropped, letters upper-cased, check digits verified (MOD 97-10).

@@ -144,9 +144,9 @@ describe('event', () => {
     throwsPayload(e({ summary: 'x', start: '2025-06-01', end: '2025-06-01' }), 'event: end "2025-06-01" is not after the start "2025-06-01": for an all-day event the end is the day after the last one', 'end');
     throwsPayload(e({ summary: 'x', start: '2025-06-01T10:00', end: '2025-06-01T09:59' }), 'event: end "2025-06-01T09:59" is not after the start "2025-06-01T10:00"', 'end');
     throwsPayload(e({ summary: 'x', start: '2025-06-01T10:00Z', end: '2025-06-01T11:00+02:00' }), 'event: end "2025-06-01T11:00+02:00" is not after the start "2025-06-01T10:00Z"', 'end');
-    throwsPayload(e({ summary: 'x', start: '2025-06-01', end: '2025-06-02T10:00' }), 'event: end "2025-06-02T10:00" is a local (floating) date-time but the start is a date: both must be of one kind (RFC 5545 §3.6.1)', 'end');
-    throwsPayload(e({ summary: 'x', start: '2025-06-01T10:00', end: '2025-06-01T11:00Z' }), 'event: end "2025-06-01T11:00Z" is a date-time in UTC or with an offset but the start is a local (floating) date-time: both must be of one kind (RFC 5545 §3.6.1)', 'end');
-    throwsPayload(e({ summary: 'x', start: '2025-06-01T10:00Z', end: '2025-06-02' }), 'event: end "2025-06-02" is a date but the start is a date-time in UTC or with an offset: both must be of one kind (RFC 5545 §3.6.1)', 'end');
+    throwsPayload(e({ summary: 'x', start: '2025-06-01', end: '2025-06-02T10:00' }), 'event: end "2025-06-02T10:00" is a local (floating) date-time but the start is a date: both must be of one kind (RFC 5545 §3.8.2.2)', 'end');
+    throwsPayload(e({ summary: 'x', start: '2025-06-01T10:00', end: '2025-06-01T11:00Z' }), 'event: end "2025-06-01T11:00Z" is a date-time in UTC or with an offset but the start is a local (floating) date-time: both must be of one kind (RFC 5545 §3.8.2.2)', 'end');
+    throwsPayload(e({ summary: 'x', start: '2025-06-01T10:00Z', end: '2025-06-02' }), 'event: end "2025-06-02" is a date but the start is a date-time in UTC or with an offset: both must be of one kind (RFC 5545 §3.8.2.2)', 'end');
     throwsPayload(e({ summary: 'x', start: '2025-06-01', location: 'a\u0000' }), 'event: location "a\\u0000" holds the control character U+0000: it must be printable text', 'location');
     throwsPayload(e({ summary: 'x', start: '2025-06-01', dtstart: '2025-06-01' }), 'event: dtstart is not a field of event: the fields are summary, start, end, location, description', 'dtstart');
   });

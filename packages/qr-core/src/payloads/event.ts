@@ -9,10 +9,11 @@
  *   §3.3.4), a date-time `2025-06-01T18:30` (seconds optional) a floating local time
  *   (`DTSTART:20250601T183000`, §3.3.5 form #1), one ending in `Z` UTC (`…T183000Z`, form #2), and
  *   one with an offset (`+02:00`) is converted to UTC, which needs no VTIMEZONE. `end` must be of
- *   the same kind as `start` and later (§3.6.1: DTEND "MUST be specified as a date with local time
- *   [or UTC] if and only if DTSTART is", and later than it); for dates, DTEND is the day after the
- *   last one (the end is exclusive).
- * - UID and DTSTAMP, which §3.6.1 makes REQUIRED in a VEVENT, are derived from the fields, never
+ *   the same kind as `start` and later (§3.8.2.2: DTEND's value type "MUST be the same as the
+ *   DTSTART property, and its value MUST be later in time", and it is a date with local time if and
+ *   only if DTSTART is); for dates, DTEND is the day after the last one (§3.6.1: the end is
+ *   non-inclusive).
+ * - UID and DTSTAMP, which §3.6.1 makes REQUIRED in a VEVENT (§3.8.4.7, §3.8.7.2), are derived from the fields, never
  *   taken from a clock or a random source: the same fields always give the same text (and so the
  *   same symbol, the same ETag at the API, the same cached image, tests that hold). UID is
  *   `<16 hex digits>@qr-core`, an FNV-1a 64-bit hash of the other lines: unique for each event
@@ -126,7 +127,7 @@ export function event(input: EventPayload): string {
   if (end !== undefined) {
     if ((end.kind === 'date') !== (start.kind === 'date') || (start.kind !== 'date' && end.kind !== start.kind)) {
       const kinds = { date: 'a date', floating: 'a local (floating) date-time', utc: 'a date-time in UTC or with an offset' };
-      fail('event', 'end', `${show(endText)} is ${kinds[end.kind]} but the start is ${kinds[start.kind]}: both must be of one kind (RFC 5545 §3.6.1)`);
+      fail('event', 'end', `${show(endText)} is ${kinds[end.kind]} but the start is ${kinds[start.kind]}: both must be of one kind (RFC 5545 §3.8.2.2)`);
     }
     if (end.order <= start.order) {
       fail('event', 'end', `${show(endText)} is not after the start ${show(str(f, 'start'))}${start.kind === 'date' ? ': for an all-day event the end is the day after the last one' : ''}`);

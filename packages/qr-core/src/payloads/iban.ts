@@ -5,13 +5,13 @@
  */
 
 /**
- * IBAN lengths of the countries and territories in the SEPA schemes' geographical scope (EPC409-09,
- * "EPC list of countries and territories included in the SEPA schemes' geographical scope"), from
- * the ISO 13616 IBAN registry (SWIFT, "IBAN Registry", release 99, 2025). Territories that use
- * another country's IBANs (Åland and French overseas departments: FI, FR; Jersey, Guernsey and the
- * Isle of Man: GB; Azores and Madeira: PT; Canary Islands, Ceuta and Melilla: ES) are covered by
- * that country's code. `eea`: inside the European Economic Area, where EPC069-12 version 002 lets
- * the BIC be left out (the SCT rulebook needs it for payments to banks outside the EEA).
+ * IBAN lengths of the countries and territories in the SEPA schemes' geographical scope (the EPC's
+ * list of SEPA scheme countries, EPC409-09, with the four most recently admitted: AL, MD, ME, MK),
+ * from the ISO 13616 IBAN registry that SWIFT publishes. Territories that use another country's
+ * IBANs (Åland and the French overseas departments: FI, FR; Jersey, Guernsey and the Isle of Man:
+ * GB; the Azores and Madeira: PT; the Canary Islands, Ceuta and Melilla: ES) are covered by that
+ * country's code. `eea`: inside the European Economic Area, where EPC069-12 version 002 lets the
+ * BIC be left out.
  */
 export const SEPA_IBAN_LENGTHS: Readonly<Record<string, { length: number; eea: boolean }>> = Object.freeze({
   AD: { length: 24, eea: false }, // Andorra

@@ -19,7 +19,7 @@ function properties(text: string): [string, string][] {
 }
 
 describe('vcard', () => {
-  test("RFC 2426 §7's first example, in the properties vcard() writes (FN, ORG, TEL, EMAIL, URL)", async () => {
+  test("RFC 2426 §7's vCard of its first author, in the properties vcard() writes (FN, ORG, TEL, EMAIL, URL)", async () => {
     const text = vcard({
       name: 'Frank Dawson',
       org: 'Lotus Development Corporation',

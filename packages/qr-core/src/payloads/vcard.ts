@@ -5,8 +5,8 @@
  *   with one space (RFC 2426 §2.6, RFC 2425 §5.8.1), never inside a UTF-8 sequence (text.ts, foldLine).
  * - Text values escape `\`, `,` and `;` with a backslash and write line breaks as `\n`
  *   (RFC 2426 §4, `text-value`; §3.1.2 and §3.2.1 for the components of N and ADR, separated by `;`).
- * - BEGIN, VERSION, N and FN are required (RFC 2426 §3.1.1, §3.1.2, §3.6.9 / §5): FN is the
- *   formatted name; N the structured one (family;given;additional;prefixes;suffixes).
+ * - "A vCard object MUST include the VERSION, FN and N types" (RFC 2426 §4): FN is the formatted
+ *   name (§3.1.1), N the structured one (§3.1.2: family;given;additional;prefixes;suffixes).
  *   With `given`/`family`, N is made of them and FN, unless given, joins them with a space. With
  *   `name` only, its parts are not guessed (which word is the family name depends on the
  *   culture): N is `;<name>;;;`, the whole name as the given name, so readers that show N as
