@@ -2,15 +2,15 @@
  * A text message to send: `SMSTO:<number>:<message>`.
  *
  * Why `SMSTO:` rather than RFC 5724's `sms:` URI (`sms:+15105550101?body=hello%20there`):
- * - `SMSTO:` is the form QR generators have written since the early readers, and every reader
- *   that handles SMS codes reads it: ZXing's `SMSTOMMSTOResultParser`
- *   (core/src/main/java/com/google/zxing/client/result/SMSTOMMSTOResultParser.java) takes the
- *   number up to the first `:` after the prefix and the message as the rest, and the camera apps
- *   of iOS and Android open the messages app from it.
+ * - `SMSTO:` is the form QR generators have written since the early readers, and the readers
+ *   that handle SMS codes read it: ZXing's `SMSTOMMSTOResultParser`
+ *   (core/src/main/java/com/google/zxing/client/result/SMSTOMMSTOResultParser.java), from which
+ *   many scanner apps derive, takes the number up to the first `:` after the prefix and the
+ *   message as the rest (it reads `sms:` too, but not every reader does).
  * - It needs no encoding: the message is everything after the number's `:`, as it is, colons and
  *   line breaks included, so nothing can be mis-decoded. `sms:` percent-encodes the body, and
- *   readers disagree on it: iOS has long taken the body only after `&body=` rather than RFC
- *   5724's `?body=`, and HTML-form decoders turn `+` into spaces.
+ *   readers disagree on it: iOS has long expected the body after `&body=` rather than RFC 5724's
+ *   `?body=`, and HTML-form decoders turn `+` into spaces.
  * The number is written without its visual separators (spaces, `-`, `.`, `(`, `)`), which
  * messaging apps do not all strip; it cannot hold a `:`, so the split is unambiguous.
  */
