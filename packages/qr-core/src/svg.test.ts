@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { encode } from './encode.js';
 import { QrError } from './errors.js';
 import { toSVG, type SvgOptions } from './svg.js';
+import { toPlainSVG } from './svg-plain.js';
 import { QrSymbol } from './symbol.js';
 import { seededRandom } from './test-support/random.js';
 
@@ -168,6 +169,35 @@ describe('toSVG', () => {
     ];
     for (const [options, message] of cases) {
       assert.throws(() => toSVG(qr, options), (error: unknown) => error instanceof QrError && error.code === 'INVALID_OPTION' && message.test(error.message));
+    }
+  });
+});
+
+describe('toPlainSVG', () => {
+  test("draws toSVG's plain drawing byte for byte", () => {
+    const options: SvgOptions[] = [{}, { margin: 0 }, { margin: 7, size: 300 }, { dark: '#f80', light: 'transparent' }, { dark: '#12345678', light: '#abc' }];
+    for (const qr of [randomSymbol(1, 1), randomSymbol(10, 2), encode('https://example.com'), encode('')]) {
+      for (const option of options) assert.equal(toPlainSVG(qr, option), toSVG(qr, option));
+      assert.equal(toPlainSVG(qr), toSVG(qr, { moduleShape: 'square', finderShape: 'square' }));
+    }
+  });
+
+  test("bad options are toSVG's INVALID_OPTION errors; style and logo options are refused by name", () => {
+    const qr = randomSymbol(1, 5);
+    const bad = [{ margin: 1.5 }, { size: 0 }, { dark: 'black' }, { light: '' }, { dark: null }, 42];
+    for (const options of bad as SvgOptions[]) {
+      let expected: unknown;
+      try {
+        toSVG(qr, options);
+      } catch (error) {
+        expected = error;
+      }
+      assert.ok(expected instanceof QrError);
+      assert.throws(() => toPlainSVG(qr, options), (error: unknown) => error instanceof QrError && error.code === 'INVALID_OPTION' && error.message === expected.message);
+    }
+    for (const name of ['moduleShape', 'finderShape', 'finderColor', 'logo']) {
+      const message = new RegExp(`^toPlainSVG draws square modules only; ${name} is an option of toSVG$`);
+      assert.throws(() => toPlainSVG(qr, { [name]: 'square' } as SvgOptions), (error: unknown) => error instanceof QrError && error.code === 'INVALID_OPTION' && message.test(error.message));
     }
   });
 });
