@@ -30,3 +30,4 @@ export { DEFAULT_LOGO_PADDING, DEFAULT_LOGO_SIZE, logoCorrectionUse, MAX_LOGO_PA
 export { LOGO_TYPES, MAX_LOGO_BYTES, readLogo, type LogoFile, type LogoType } from './logo-image.js';
 export { toSVG, type SvgOptions } from './svg.js';
 export { toTerminal, type TerminalOptions } from './terminal.js';
+export { toPNGAsync, type PngOptions } from './png-async.js';

@@ -8,6 +8,13 @@
 
 /** 13-bit kanji-mode value + 1 for each UTF-16 code unit, 0 where the character has no kanji-mode code. */
 let kanjiValues: Uint16Array | undefined;
+let shiftJis = true;
+
+/** Whether this runtime's TextDecoder knows Shift JIS, without which kanji mode cannot be used. */
+export function hasShiftJis(): boolean {
+  kanjiValues ??= buildKanjiValues();
+  return shiftJis;
+}
 
 /** The 13-bit value of a Shift JIS code in the kanji ranges, §7.4.6 steps 1–3. */
 export function kanjiValueOfShiftJis(code: number): number {
@@ -21,7 +28,11 @@ function buildKanjiValues(): Uint16Array {
   try {
     decoder = new TextDecoder('shift_jis');
   } catch {
-    return values; // a runtime without Shift JIS (e.g. Node built with small-icu): kanji mode is unavailable, byte mode serves
+    // A runtime without Shift JIS (e.g. Node built with small-icu): kanji mode is unavailable; in
+    // mode 'auto' byte mode serves (a valid symbol of the same text, not the same symbol), and an
+    // explicit mode 'kanji' fails saying why ({@link hasShiftJis}).
+    shiftJis = false;
+    return values;
   }
   // Decode every lead/trail pair at once, each pair followed by a newline so that an invalid pair
   // (one U+FFFD, possibly followed by an ASCII trail byte) cannot shift the ones after it.

@@ -20,7 +20,8 @@ import { QrError } from './errors.js';
 import type { LogoArea } from './logo-budget.js';
 import { readLogo } from './logo-image.js';
 import { paletteBitDepth, paletteChunks, type InkLevel } from './png-palette.js';
-import { LOGO_PIXELS_CEILING, readPng, type RgbaImage } from './png-reader.js';
+import { LOGO_PIXELS_CEILING } from './png-limits.js';
+import type { RgbaImage } from './png-reader.js';
 
 /** A logo's pixels as drawn: `width × height` straight-alpha RGBA, its top-left pixel at (x, y) of the image. */
 export interface PlacedLogo {
@@ -32,16 +33,17 @@ export interface PlacedLogo {
 }
 
 /**
- * The logo's pixels: a PNG file (bytes or `data:` URL) read by `readPng`, or an image already
- * decoded, checked. Any other format is `QrError('INVALID_LOGO')`, which says that SVG output takes it.
+ * The logo's pixels: a PNG file (bytes or `data:` URL) read by `readPngFile` (`readPng` in Node), or
+ * an image already decoded, checked. Any other format is `QrError('INVALID_LOGO')`, which says that
+ * SVG output takes it. The reader is passed in so that this module needs no node:zlib.
  */
-export function logoPixels(image: unknown): RgbaImage {
+export function logoPixels(image: unknown, readPngFile: (bytes: Uint8Array) => RgbaImage): RgbaImage {
   if (typeof image === 'object' && image !== null && !(image instanceof Uint8Array)) return decodedImage(image);
   const { type, bytes } = readLogo(image);
   if (type !== 'image/png') {
     throw new QrError('INVALID_LOGO', `the logo is a ${type} file; PNG output takes PNG logos only (toSVG takes PNG, JPEG, WebP and SVG): convert it to PNG, or ask for an SVG`);
   }
-  return readPng(bytes);
+  return readPngFile(bytes);
 }
 
 /** An `RgbaImage` passed in by a caller, checked as hostile as a file would be. */

@@ -29,6 +29,7 @@ import { crc32 } from './crc32.js';
 import { QrError } from './errors.js';
 import { MAX_LOGO_BYTES } from './logo-image.js';
 import { integerOption } from './options.js';
+import { LOGO_PIXELS_CEILING } from './png-limits.js';
 
 /**
  * The most pixels a logo may have, by default: 1024 × 1024 (or any shape of that area). First
@@ -40,11 +41,8 @@ import { integerOption } from './options.js';
  */
 export const MAX_LOGO_PIXELS = 1024 * 1024;
 
-/**
- * The most that `maxPixels` may be raised to: 4096 × 4096, where a decode holds up to
- * 192 MiB (128 MiB of 16-bit RGBA scanlines and 64 MiB of output).
- */
-export const LOGO_PIXELS_CEILING = 4096 * 4096;
+/** The most that `maxPixels` may be raised to (4096 × 4096): in a module of its own, which the portable PNG writer shares. */
+export { LOGO_PIXELS_CEILING };
 
 /** The most that `maxBytes` may be raised to: 16 MiB (the file is held in memory twice at most). */
 export const LOGO_BYTES_CEILING = 16 * 1024 * 1024;

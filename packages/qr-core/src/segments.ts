@@ -5,7 +5,7 @@
  */
 import { BitWriter } from './bit-buffer.js';
 import { QrError, unreachable } from './errors.js';
-import { kanjiValue } from './kanji.js';
+import { hasShiftJis, kanjiValue } from './kanji.js';
 
 /** Data modes of §7.3 (Table 2), plus the ECI designator (§7.4.2), which is written like a segment. */
 export type Mode = 'numeric' | 'alphanumeric' | 'byte' | 'kanji' | 'eci';
@@ -111,6 +111,9 @@ export function makeKanji(text: string): Segment {
   for (let i = 0; i < text.length; i++) {
     const value = kanjiValue(text.charCodeAt(i));
     if (value < 0) {
+      if (!hasShiftJis()) {
+        throw new QrError('INVALID_DATA', "kanji mode needs TextDecoder('shift_jis'), which this JavaScript runtime lacks: use mode 'auto' or 'byte'");
+      }
       throw new QrError(
         'INVALID_DATA',
         `kanji mode encodes only Shift JIS double-byte characters; character ${i} of the data (${JSON.stringify(text[i])}) is not one: use mode 'auto' or 'byte'`,
