@@ -33,6 +33,9 @@ const ENTRIES = {
  */
 const LAZY = {
   'payload-forms.js': 'src/payloads/payload-forms.ts',
+  // qr-core's whole toSVG (shapes, logos), which <qr-code> loads the first time a style or logo is
+  // set; plain codes are drawn by qr-core/svg-plain, in /qr-code.js.
+  'qr-code-styled.js': 'src/components/qr-code/styled-renderer.ts',
 };
 
 await rm(outdir, { recursive: true, force: true });

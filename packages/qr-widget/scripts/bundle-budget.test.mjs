@@ -9,24 +9,26 @@ const publicDir = new URL('../dist/public/', import.meta.url);
 const manifest = JSON.parse(await readFile(new URL('manifest.json', publicDir), 'utf8'));
 
 /**
- * Known misses, reported on every run as TODO instead of failing it. /qr-code.js is Lit with
- * its decorators (6.2 KB gzipped) plus qr-core's encode and toSVG (13.9 KB gzipped alone since
- * logos, at qr-core 62c7f32; `npm run size -w qr-core`): the budget needs a smaller browser build
- * of qr-core, which is qr-core's to make (issue 11).
+ * Known misses of the size alone, reported on every run as TODO instead of failing it (the other
+ * checks of the bundle are real tests below). /qr-code.js is Lit with its decorators (6.2 KB
+ * gzipped) plus qr-core's encode and plain SVG drawing (9.6 KB gzipped alone at issue 11, after
+ * the shapes and logos moved to a file of their own): the budget needs a smaller encoder.
  */
 /** @type {Readonly<Record<string, string>>} */
 const KNOWN_OVER_BUDGET = Object.freeze({
-  'qr-code.js': "needs a smaller browser build of qr-core (see the README's budget section)",
+  'qr-code.js': "needs a smaller encoder in qr-core (see the README's budget section)",
 });
 
 for (const [name, budget] of Object.entries(BUNDLE_BUDGETS)) {
   test(`/${name} is at most ${budget} bytes gzipped`, { todo: KNOWN_OVER_BUDGET[name] }, async () => {
+    const gzipped = gzippedSize(await readFile(new URL(manifest[name], publicDir)));
+    assert.ok(gzipped <= budget, `${name} is ${gzipped} bytes gzipped, over its ${budget} byte budget`);
+  });
+
+  test(`/${name} has a content-hashed name, no Node modules and its source map`, async () => {
     const hashed = manifest[name];
     assert.match(hashed, /^[\w-]+\.[A-Z0-9]{8}\.js$/, 'a content-hashed name');
-    const bytes = await readFile(new URL(hashed, publicDir));
-    const gzipped = gzippedSize(bytes);
-    assert.ok(gzipped <= budget, `${name} is ${gzipped} bytes gzipped, over its ${budget} byte budget`);
-    const text = bytes.toString('utf8');
+    const text = (await readFile(new URL(hashed, publicDir))).toString('utf8');
     assert.doesNotMatch(text, /["']node:/, 'the browser bundle must not import Node modules (qr-core/png)');
     assert.match(text, new RegExp(`//# sourceMappingURL=${hashed.replace(/\./g, '\\.')}\\.map\\n?$`));
   });
@@ -40,19 +42,43 @@ async function bundleText(name) {
 /** Strings only qr-core/payloads' formats write: their code is in a bundle when one of these is. */
 const PAYLOAD_CODE = /WIFI:|BEGIN:VCARD|BEGIN:VEVENT|SMSTO:/;
 
-test('/qr-code.js and /qr-widget.js hold no payload code, and /qr-code.js stands alone', async () => {
+/** @param {string} text a bundle @returns {string[]} the specifiers of its import() calls */
+function dynamicImports(text) {
+  return [...text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]);
+}
+
+const STATIC_IMPORT = /\bfrom\s*["']|\bimport\s*["']/;
+
+/** Strings only qr-core's styled drawings write (arcs, the finders' even-odd path, the logo's image). */
+const STYLED_CODE = /fill-rule="evenodd"|preserveAspectRatio/;
+
+test('/qr-code.js and /qr-widget.js hold no payload code; /qr-code.js loads only its styled renderer, with import()', async () => {
   const element = await bundleText('qr-code.js');
   assert.doesNotMatch(element, PAYLOAD_CODE);
-  assert.doesNotMatch(element, /\bimport\s*\(|\bfrom\s*["']|\bimport\s*["']/, '/qr-code.js imports nothing');
+  assert.doesNotMatch(element, STYLED_CODE, 'plain codes need no shapes or logos: they are in the styled renderer');
+  const styled = manifest['qr-code-styled.js'];
+  assert.match(styled, /^qr-code-styled\.[A-Z0-9]{8}\.js$/);
+  assert.deepEqual(dynamicImports(element), [`./${styled}`]);
+  assert.doesNotMatch(element, STATIC_IMPORT, '/qr-code.js imports nothing statically: a plain code is this one file');
   assert.doesNotMatch(await bundleText('qr-widget.js'), PAYLOAD_CODE, 'the payload forms are loaded on first use, not with /qr-widget.js');
+});
+
+test("<qr-code>'s styled renderer is qr-core's toSVG on its own, importing nothing", async () => {
+  const text = await bundleText('qr-code-styled.js');
+  assert.match(text, STYLED_CODE);
+  assert.doesNotMatch(text, PAYLOAD_CODE);
+  assert.doesNotMatch(text, /\bimport\s*\(/);
+  assert.doesNotMatch(text, STATIC_IMPORT);
+  assert.doesNotMatch(text, /["']node:/);
 });
 
 test('/qr-widget.js loads the payload forms with import(), by their hashed name, and imports nothing else', async () => {
   const widget = await bundleText('qr-widget.js');
   const forms = manifest['payload-forms.js'];
   assert.match(forms, /^payload-forms\.[A-Z0-9]{8}\.js$/);
-  assert.deepEqual([...widget.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]), [`./${forms}`]);
-  assert.doesNotMatch(widget, /\bfrom\s*["']|\bimport\s*["']/, 'no static import: the first paint is this one file');
+  // The element's import() of its styled renderer is in the bundle too, never called: the generator hands it qr-core's toSVG.
+  assert.deepEqual(dynamicImports(widget).sort(), [`./${forms}`, `./${manifest['qr-code-styled.js']}`].sort());
+  assert.doesNotMatch(widget, STATIC_IMPORT, 'no static import: the first paint is this one file');
   const text = await bundleText('payload-forms.js');
   assert.match(text, PAYLOAD_CODE, 'the forms bring qr-core/payloads');
   assert.doesNotMatch(text, /\bimport\s*\(|\bfrom\s*["']|\bimport\s*["']/, 'the forms import nothing (Lit is handed to them)');

@@ -16,7 +16,23 @@ function coreRefusal(options: Parameters<typeof toSVG>[1]): QrError {
   throw new Error('qr-core accepted the options');
 }
 
+/** Whether the page has fetched <qr-code>'s styled renderer (the TypeScript source here; a hashed chunk in the build). */
+function styledRendererFetched(): boolean {
+  return performance.getEntriesByType('resource').some((entry) => /\/styled-renderer\.\w+$/.test(new URL(entry.name).pathname));
+}
+
 describe('<qr-code> styles', () => {
+  // First in this file: the styled renderer is loaded once per page.
+  it('loads the styled renderer the first time a style is set, and draws plain codes without it', async () => {
+    const element = await fixture<QrCode>(html`<qr-code value="plain first" dark="#123" margin="2"></qr-code>`);
+    expect(element.svg).to.equal(toSVG(element.symbol!, { dark: '#123', margin: 2 }));
+    expect(styledRendererFetched()).to.equal(false);
+    element.moduleShape = 'rounded';
+    await element.updateComplete;
+    expect(styledRendererFetched()).to.equal(true);
+    expect(element.svg).to.equal(toSVG(element.symbol!, { dark: '#123', margin: 2, moduleShape: 'rounded' }));
+  });
+
   it('draws the plain code by default, as qr-core does without style options', async () => {
     const element = await fixture<QrCode>(html`<qr-code value="plain"></qr-code>`);
     expect(element.moduleShape).to.equal('square');

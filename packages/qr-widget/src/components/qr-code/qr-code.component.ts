@@ -2,13 +2,11 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   encode,
-  toSVG,
   DEFAULT_DARK,
   DEFAULT_ECL,
   DEFAULT_LIGHT,
   DEFAULT_MARGIN,
   FINDER_SHAPES,
-  maxLogoSize,
   MODULE_SHAPES,
   QrError,
   type Ecl,
@@ -16,6 +14,7 @@ import {
   type ModuleShape,
   type QrSymbol,
 } from 'qr-core';
+import { toPlainSVG } from 'qr-core/svg-plain';
 import { emit, type BrowserGeneratedDetail, type QrErrorDetail } from '../../events.js';
 import { loadLogo, type LogoFailure, type LogoImage } from './logo-source.js';
 import { qrCodeStyles } from './qr-code.styles.js';
@@ -38,8 +37,44 @@ export type QrCodeResult =
   | { kind: 'generated'; detail: BrowserGeneratedDetail }
   | { kind: 'error'; detail: QrErrorDetail };
 
-/** The properties that change what is drawn: the symbol's inputs, then those of its drawing alone (`logo` through `logoImage`). */
-const INPUTS = ['value', 'ecl', 'logo', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoImage', 'logoSize', 'shrinkLogo'] as const;
+/** The properties that change what is drawn: the symbol's inputs, then those of its drawing alone (`logo` through `logoImage`, and the styled renderer's arrival). */
+const INPUTS = ['value', 'ecl', 'logo', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoImage', 'logoSize', 'shrinkLogo', 'styledLoad'] as const;
+
+/** What draws styles and logos (`styled-renderer.ts`): qr-core's whole toSVG, with its maxLogoSize and QrError. */
+export type StyledRenderer = typeof import('./styled-renderer.js');
+
+/** The styled renderer once here; plain codes are drawn without it. */
+let styledRenderer: StyledRenderer | undefined;
+/** Its import() on the way, shared by every element; dropped when it fails, so that the next change tries again. */
+let styledImport: Promise<void> | undefined;
+
+/**
+ * Hands `<qr-code>` the styled renderer, so that it never loads its own: for a bundle that holds
+ * qr-core's toSVG anyway (/qr-widget.js). Call it before the first styled code is drawn.
+ */
+export function provideStyledRenderer(renderer: StyledRenderer): void {
+  styledRenderer = renderer;
+}
+
+/** Loads the styled renderer; true once it is here, false when the file could not be had. */
+function loadStyledRenderer(): Promise<boolean> {
+  styledImport ??= import('./styled-renderer.js').then((module) => {
+    styledRenderer = module;
+  });
+  return styledImport.then(
+    () => true,
+    () => {
+      styledImport = undefined;
+      return false;
+    },
+  );
+}
+
+/** The failure shown while the styled renderer cannot be loaded, in the words of `qr-error`. */
+const STYLED_FAILURE: LogoFailure = {
+  code: 'NETWORK',
+  message: 'The styled drawing (module-shape, finder-shape, finder-color, logo) could not be loaded: the network failed.',
+};
 
 /**
  * Shows a QR code for `value`, encoded in the browser by qr-core: no network, so it suits
@@ -101,11 +136,15 @@ export class QrCode extends LitElement {
 
   @state() private rendering: Rendering = { kind: 'empty' };
   @state() private logoImage: LogoState = { kind: 'none' };
+  /** The styled renderer's load, while this element waits for it: on its way, or failed. */
+  @state() private styledLoad: 'loading' | 'failed' | undefined;
 
   /** The last symbol made, reused while `value` and `ecl` stay: encoding is the costly step. */
   private encoded: { value: string; ecl: Ecl; symbol: QrSymbol } | undefined;
   /** The fetch of the logo on its way, aborted when `logo` changes again. */
   private logoFetch: { abort: AbortController; done: Promise<void> } | undefined;
+  /** The styled renderer's load that this element waits for (updateComplete waits for it too). */
+  private styledLoading: Promise<void> | undefined;
 
   /** The symbol on display, for callers that want its version or modules. */
   get symbol(): QrSymbol | undefined {
@@ -131,6 +170,16 @@ export class QrCode extends LitElement {
     return this.report();
   }
 
+  /** Complete once the styled renderer that the changes made so far need is here, and drawn with. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.styledLoading) {
+      await this.styledLoading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('logo')) this.fetchLogo();
     if (!INPUTS.some((name) => changed.has(name))) return;
@@ -149,20 +198,33 @@ export class QrCode extends LitElement {
         return;
       }
       const { margin, dark, light, moduleShape, finderShape } = this;
-      const svg = toSVG(symbol, {
-        margin,
-        dark,
-        light,
-        moduleShape,
-        finderShape,
-        // An absent attribute reads as null, and '' follows the dark colour: both leave qr-core's default.
-        finderColor: this.finderColor || undefined,
-        logo: logo.kind === 'ready' ? { image: logo.image, size: this.drawnLogoSize(symbol) } : undefined,
-      });
+      // An absent attribute reads as null, and '' follows the dark colour: both leave qr-core's default.
+      const finderColor = this.finderColor || undefined;
+      let svg: string;
+      if (moduleShape === 'square' && finderShape === 'square' && finderColor === undefined && logo.kind === 'none') {
+        svg = toPlainSVG(symbol, { margin, dark, light });
+      } else {
+        const renderer = styledRenderer;
+        if (renderer === undefined) {
+          // The display stays as it was until the renderer is here (one qr-generated, styled), or says why it is not.
+          if (this.styledLoad !== 'failed' || !changed.has('styledLoad')) this.loadStyled();
+          else this.rendering = { kind: 'error', error: STYLED_FAILURE, symbol };
+          return;
+        }
+        svg = renderer.toSVG(symbol, {
+          margin,
+          dark,
+          light,
+          moduleShape,
+          finderShape,
+          finderColor,
+          logo: logo.kind === 'ready' ? { image: logo.image, size: this.drawnLogoSize(renderer, symbol) } : undefined,
+        });
+      }
       this.rendering = { kind: 'symbol', symbol, svg, image: parseSvg(svg) };
     } catch (error) {
       // Only a caller's mistake is shown; a broken invariant in qr-core stays an exception.
-      if (!(error instanceof QrError)) throw error;
+      if (!(error instanceof QrError || (styledRenderer && error instanceof styledRenderer.QrError))) throw error;
       this.rendering = { kind: 'error', error: { code: error.code, message: error.message }, symbol };
     }
   }
@@ -173,12 +235,22 @@ export class QrCode extends LitElement {
   }
 
   /** The logo size to ask qr-core for: `logoSize` (null, the absent attribute, for its default), shrunk to fit if asked to. */
-  private drawnLogoSize(symbol: QrSymbol): number | undefined {
+  private drawnLogoSize(renderer: StyledRenderer, symbol: QrSymbol): number | undefined {
     const size = this.logoSize ?? undefined;
     if (!this.shrinkLogo || size === undefined) return size;
-    const largest = maxLogoSize(symbol);
+    const largest = renderer.maxLogoSize(symbol);
     // Where no logo fits at all, the size asked for goes on, for qr-core to say so (LOGO_TOO_LARGE).
     return largest > 0 ? Math.min(size, largest) : size;
+  }
+
+  /** Starts loading the styled renderer, unless this element waits for it already; its arrival (or failure) redraws. */
+  private loadStyled(): void {
+    if (this.styledLoading) return;
+    this.styledLoad = 'loading';
+    this.styledLoading = loadStyledRenderer().then((loaded) => {
+      this.styledLoading = undefined;
+      this.styledLoad = loaded ? undefined : 'failed';
+    });
   }
 
   /** Starts getting the `logo` attribute's image, after aborting the one on its way; a new state redraws. */
