@@ -32,7 +32,7 @@ interface NodeZlib {
 function nodeZlib(): NodeZlib | undefined {
   const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
-    const zlib = process?.getBuiltinModule?.('node:zlib') as NodeZlib | undefined;
+    const zlib = process?.getBuiltinModule?.('zlib') as NodeZlib | undefined;
     return typeof zlib?.deflate === 'function' ? zlib : undefined;
   } catch {
     return undefined;

@@ -11,10 +11,10 @@
 import { strict as assert } from 'node:assert';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -27,6 +27,8 @@ import { encode, type EncodeOptions } from './encode.js';
 import { toPNG } from './png.js';
 import { readPixels } from './test-support/png-pixels.js';
 import { zxing } from './test-support/readers.js';
+import { zxingReader } from '../../../test-support/zxing.mjs';
+import { toSVG, toTerminal } from './index.js';
 
 const run = promisify(execFile);
 const SRC = fileURLToPath(new URL('.', import.meta.url));
@@ -60,6 +62,11 @@ async function compile(): Promise<void> {
     .map((file) => join(SRC, file));
   await build({ entryPoints, outdir: join(scratch, 'dist'), outbase: SRC, format: 'esm', platform: 'neutral', target: 'es2022', logLevel: 'error' });
   cpSync(RUNTIMES_DIR, join(scratch, 'test-runtimes'), { recursive: true });
+  // qr-core installed, as the README's examples expect it: node_modules/qr-core over the compiled dist.
+  mkdirSync(join(scratch, 'node_modules', 'qr-core'), { recursive: true });
+  cpSync(fileURLToPath(new URL('../package.json', import.meta.url)), join(scratch, 'node_modules', 'qr-core', 'package.json'));
+  symlinkSync(join(scratch, 'dist'), join(scratch, 'node_modules', 'qr-core', 'dist'));
+  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ private: true, type: 'module', dependencies: { 'qr-core': '*' } }));
 }
 
 async function parse(runtime: string, text: string): Promise<Results> {
@@ -77,42 +84,51 @@ async function cli(runtime: string, command: string, args: string[]): Promise<Re
   return parse(runtime, stdout);
 }
 
-/** workerd serving the bundled worker on 127.0.0.1:port; the results are its answer to one GET. */
-async function workerd(): Promise<Results> {
+/** Runs `use` against workerd serving `entry` (bundled by esbuild, as wrangler does) on 127.0.0.1 and a free port. */
+async function withWorkerd<T>(entry: string, use: (origin: string) => Promise<T>): Promise<T> {
   const path = binary('workerd');
-  await build({ entryPoints: [join(scratch, 'test-runtimes', 'worker.mjs')], outfile: join(scratch, 'worker.js'), bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error' });
+  const name = `worker-${basename(entry, '.mjs')}`;
+  await build({ entryPoints: [entry], outfile: join(scratch, `${name}.js`), bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error' });
   const port = await freePort();
+  const config = join(scratch, `${name}.capnp`);
   writeFileSync(
-    join(scratch, 'config.capnp'),
+    config,
     `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [(name = "main", worker = .worker)],
   sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
 );
 const worker :Workerd.Worker = (
-  modules = [(name = "worker.js", esModule = embed "worker.js")],
+  modules = [(name = "worker.js", esModule = embed "${name}.js")],
   compatibilityDate = "2025-01-01",
 );
 `,
   );
-  const child = spawn(path, ['serve', join(scratch, 'config.capnp')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(path, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const origin = `http://127.0.0.1:${port}`;
   try {
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`workerd exited (${child.exitCode}): ${stderr}`);
       try {
-        const response = await fetch(`http://127.0.0.1:${port}/`);
-        return await parse('workerd', await response.text());
+        await fetch(`${origin}/ready`, { method: 'HEAD' });
+        break;
       } catch (error) {
         if (Date.now() > deadline) throw new Error(`workerd did not answer on 127.0.0.1:${port} within 30 s: ${String(error)} ${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
+    return await use(origin);
   } finally {
     await stop(child);
   }
+}
+
+/** workerd running test-runtimes/worker.mjs; the results are its answer to one GET. */
+function workerd(): Promise<Results> {
+  return withWorkerd(join(scratch, 'test-runtimes', 'worker.mjs'), async (origin) => parse('workerd', await (await fetch(origin)).text()));
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -123,8 +139,8 @@ async function stop(child: ChildProcess): Promise<void> {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript' };
 
-/** Chromium, headless, opening test-runtimes/page.html from a server on 127.0.0.1, which the page POSTs the results to. */
-async function chromium(): Promise<Results> {
+/** A server on 127.0.0.1 of the scratch directory (`/` is test-runtimes/page.html); POST /results resolves `posted`. */
+async function scratchServer(): Promise<{ origin: string; posted: Promise<string>; close: () => void }> {
   const server: Server = createServer();
   let resolveResults!: (text: string) => void;
   const posted = new Promise<string>((resolve) => (resolveResults = resolve));
@@ -140,7 +156,7 @@ async function chromium(): Promise<Results> {
       });
       return;
     }
-    const file = join(scratch, url.pathname === '/' ? 'test-runtimes/page.html' : url.pathname);
+    const file = join(scratch, url.pathname === '/' ? 'test-runtimes/page.html' : decodeURIComponent(url.pathname));
     if (relative(scratch, file).startsWith('..')) return void response.writeHead(404).end();
     try {
       const body = readFileSync(file);
@@ -152,26 +168,42 @@ async function chromium(): Promise<Results> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--user-data-dir=${join(scratch, 'chromium-profile')}`, `http://127.0.0.1:${port}/`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return { origin: `http://127.0.0.1:${port}`, posted, close: () => server.close() };
+}
+
+/** Chromium, headless, with the repository's flags and a profile in the scratch directory; `until` settles, then it is stopped. */
+async function withChromium<T>(args: string[], until: (exited: Promise<never>) => Promise<T>): Promise<T> {
+  chromiumPresent();
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(scratch, 'chromium-'))}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const exited = once(child, 'exit').then(([code]) => {
     throw new Error(`Chromium (${CHROMIUM_PATH}) exited (${String(code)}) before answering: ${stderr.slice(-1000)}`);
   });
+  exited.catch(() => {});
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Chromium gave no results within 60 s: ${stderr.slice(-1000)}`)), 60_000)));
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Chromium gave no answer within 60 s: ${stderr.slice(-1000)}`)), 60_000)));
   try {
-    return await parse('chromium', await Promise.race([posted, exited, timeout]));
+    return await Promise.race([until(exited), timeout]);
   } finally {
     clearTimeout(timer);
     await stop(child);
+  }
+}
+
+/** Chromium opening test-runtimes/page.html from the scratch server, which the page POSTs the results to. */
+async function chromium(): Promise<Results> {
+  const server = await scratchServer();
+  try {
+    return await withChromium([`${server.origin}/`], async (exited) => parse('chromium', await Promise.race([server.posted, exited])));
+  } finally {
     server.close();
   }
 }
 
 function chromiumPresent(): void {
   try {
-    readFileSync(CHROMIUM_PATH, { flag: 'r' }).length;
+    accessSync(CHROMIUM_PATH, constants.X_OK);
   } catch {
     throw new Error(`Chromium is not at ${CHROMIUM_PATH}: run \`npm test\` at the repository root (its pretest installs it) or set CHROME_PATH`);
   }
@@ -190,7 +222,7 @@ before(async () => {
   later('deno', () => cli('deno', binary('deno'), ['run', '--quiet', '--no-config', '--no-lock', '--allow-read']));
   later('bun', () => cli('bun', binary('bun'), ['--no-install']));
   later('workerd', workerd);
-  later('chromium', () => (chromiumPresent(), chromium()));
+  later('chromium', chromium);
 });
 
 after(() => {
@@ -263,5 +295,61 @@ describe('the runtime matrix (test-runtimes/cases.mjs)', () => {
         assert.equal(actual.svg, expected.svg, `${name}: unchanged without Shift JIS`);
       }
     }
+  });
+});
+
+const EXAMPLES = join(RUNTIMES_DIR, 'examples');
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
+
+describe("the README's examples (test-runtimes/examples/), as they are", () => {
+  const expected = encode('https://example.com');
+
+  test('the README shows each example file verbatim', () => {
+    const readme = readFileSync(README, 'utf8');
+    for (const file of readdirSync(EXAMPLES)) {
+      assert.ok(readme.includes(readFileSync(join(EXAMPLES, file), 'utf8')), `README.md lacks test-runtimes/examples/${file} as it is`);
+    }
+  });
+
+  for (const runtime of ['node', 'deno', 'bun']) {
+    test(`qr.mjs in ${runtime}: the terminal text, qr.svg and qr.png`, async () => {
+      const dir = mkdtempSync(join(scratch, `example-${runtime}-`));
+      cpSync(join(EXAMPLES, 'qr.mjs'), join(dir, 'qr.mjs'));
+      const command = runtime === 'node' ? process.execPath : binary(runtime as 'deno' | 'bun');
+      const args = runtime === 'deno' ? ['run', '--quiet', '--allow-write=.', 'qr.mjs'] : ['qr.mjs'];
+      const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(scratch, 'deno-dir'), NO_COLOR: '1' };
+      const { stdout } = await run(command, args, { cwd: dir, env, timeout: 60_000 });
+      assert.equal(stdout, `${toTerminal(expected)}\n`);
+      assert.equal(readFileSync(join(dir, 'qr.svg'), 'utf8'), toSVG(expected));
+      assert.deepEqual(readPixels(readFileSync(join(dir, 'qr.png'))), readPixels(toPNG(expected)));
+    });
+  }
+
+  test('worker.mjs in workerd: a PNG, and an SVG with ?format=svg, of ?data', async () => {
+    await withWorkerd(join(scratch, 'test-runtimes', 'examples', 'worker.mjs'), async (origin) => {
+      const png = await fetch(`${origin}/?data=${encodeURIComponent('Grüße 👋')}`);
+      assert.equal(png.headers.get('content-type'), 'image/png');
+      assert.deepEqual(readPixels(new Uint8Array(await png.arrayBuffer())), readPixels(toPNG(encode('Grüße 👋'))));
+      const svg = await fetch(`${origin}/?format=svg`);
+      assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
+      assert.equal(await svg.text(), toSVG(expected));
+    });
+  });
+
+  test('index.html in Chromium, qr-core from node_modules by an import map: both codes on the screen read', async () => {
+    const server = await scratchServer();
+    const screenshot = join(scratch, 'example.png');
+    try {
+      cpSync(join(EXAMPLES, 'index.html'), join(scratch, 'index.html'));
+      await withChromium([`--screenshot=${screenshot}`, '--window-size=300,480', '--virtual-time-budget=10000', `${server.origin}/index.html`], async (exited) => {
+        // Chromium exits by itself once the screenshot is written.
+        await exited.catch(() => {});
+      });
+    } finally {
+      server.close();
+    }
+    const read = await zxingReader();
+    const found = await read(new Uint8Array(readFileSync(screenshot)), { formats: ['QRCode'], maxNumberOfSymbols: 4 });
+    assert.deepEqual(found.filter((r) => r.isValid).map((r) => r.text), ['https://example.com', 'https://example.com']);
   });
 });
