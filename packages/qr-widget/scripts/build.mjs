@@ -36,6 +36,8 @@ const LAZY = {
   // qr-core's whole toSVG (shapes, logos), which <qr-code> loads the first time a style or logo is
   // set; plain codes are drawn by qr-core/svg-plain, in /qr-code.js.
   'qr-code-styled.js': 'src/components/qr-code/styled-renderer.ts',
+  // qr-core's PNG writer (toPNGAsync), which <qr-widget> loads the first time it saves a PNG itself.
+  'qr-png.js': 'src/png-local.ts',
 };
 
 await rm(outdir, { recursive: true, force: true });

@@ -77,12 +77,21 @@ test('/qr-widget.js loads the payload forms with import(), by their hashed name,
   const forms = manifest['payload-forms.js'];
   assert.match(forms, /^payload-forms\.[A-Z0-9]{8}\.js$/);
   // The element's import() of its styled renderer is in the bundle too, never called: the generator hands it qr-core's toSVG.
-  assert.deepEqual(dynamicImports(widget).sort(), [`./${forms}`, `./${manifest['qr-code-styled.js']}`].sort());
+  // qr-png.js is qr-core's toPNGAsync, loaded the first time the widget saves a PNG it made itself.
+  assert.deepEqual(dynamicImports(widget).sort(), [`./${forms}`, `./${manifest['qr-code-styled.js']}`, `./${manifest['qr-png.js']}`].sort());
   assert.doesNotMatch(widget, STATIC_IMPORT, 'no static import: the first paint is this one file');
   const text = await bundleText('payload-forms.js');
   assert.match(text, PAYLOAD_CODE, 'the forms bring qr-core/payloads');
   assert.doesNotMatch(text, /\bimport\s*\(|\bfrom\s*["']|\bimport\s*["']/, 'the forms import nothing (Lit is handed to them)');
   assert.doesNotMatch(text, /["']node:/);
+});
+
+test('/qr-widget.js loads qr-core\'s PNG writer on first use: qr-png.js, which imports nothing and nothing from node:', async () => {
+  assert.match(manifest['qr-png.js'], /^qr-png\.[A-Z0-9]{8}\.js$/);
+  const text = await bundleText('qr-png.js');
+  assert.match(text, /CompressionStream/);
+  assert.match(text, /export\s*\{[^}]*\btoPNGAsync\b/);
+  assert.doesNotMatch(text, /\bimport\s*\(|\bfrom\s*["']|\bimport\s*["']|["']node:/);
 });
 
 test('/qr-payloads.js is qr-core/payloads for pages that embed <qr-code>', async () => {

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { encode, imageSidePx, MAX_IMAGE_SIDE_PX, MAX_SCALE, toSVG } from 'qr-core';
+import { encode, imageSidePx, MAX_IMAGE_SIDE_PX, MAX_SCALE, toPNGAsync, toSVG } from 'qr-core';
 import { pngFile, saveFile, svgFile, type DrawnCode } from './downloads.js';
+import { drawSvg, canvasToPng } from './raster.js';
 import { decodeImage, decodeSvg } from './test-support/decode.js';
+import { canvasLogo } from './test-support/logos.js';
 import { catchDownloads, type CaughtDownload } from './test-support/stand-ins.js';
 
 function drawn(text: string, margin: number, minVersion = 1): DrawnCode {
@@ -35,6 +37,42 @@ describe('downloads', () => {
     expect(bitmap.width).to.equal(imageSidePx(code.symbol, { scale: 3, margin: 2 }));
     expect(bitmap.height).to.equal(bitmap.width);
     expect(await decodeImage(png)).to.equal('as a PNG');
+  });
+
+  /** IHDR's bit depth and colour type (PNG §11.2.2). */
+  const header = async (png: Blob): Promise<[number, number]> => {
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    return [bytes[24]!, bytes[25]!];
+  };
+
+  it("pngFile() is qr-core's toPNGAsync PNG, 1 bit per pixel, smaller than the canvas's export", async () => {
+    const code = drawn('https://example.com', 4);
+    const png = await pngFile(code, { scale: 10, margin: 4 });
+    expect(new Uint8Array(await png.arrayBuffer())).to.deep.equal(await toPNGAsync(code.symbol, { scale: 10, margin: 4 }));
+    expect(await header(png)).to.deep.equal([1, 0]);
+    const canvas = await canvasToPng(await drawSvg(code.svg, imageSidePx(code.symbol, { scale: 10, margin: 4 })));
+    expect(png.size).to.be.below(canvas.size / 2);
+    expect(await decodeImage(png)).to.equal('https://example.com');
+  });
+
+  it('pngFile() draws the colours and shapes of the code on display, a palette image', async () => {
+    const symbol = encode('styled');
+    const drawing = { scale: 6, margin: 2, dark: '#1a237e', light: '#fffde7', moduleShape: 'dots', finderShape: 'rounded', finderColor: '' } as const;
+    const { finderColor: _, ...options } = drawing;
+    const code = { symbol, svg: toSVG(symbol, options) };
+    const png = await pngFile(code, drawing);
+    expect(new Uint8Array(await png.arrayBuffer())).to.deep.equal(await toPNGAsync(symbol, options));
+    expect((await header(png))[1]).to.equal(3);
+    expect(await decodeImage(png)).to.equal('styled');
+  });
+
+  it('pngFile() of a code with a logo draws its SVG on a canvas', async () => {
+    const symbol = encode('with a logo', { ecl: 'H', minVersion: 5 });
+    const logo = `data:image/png;base64,${btoa(String.fromCharCode(...(await canvasLogo('image/png', 16))))}`;
+    const code = { symbol, svg: toSVG(symbol, { margin: 4, logo: { image: logo, size: 0.15 } }) };
+    const png = await pngFile(code, { scale: 4, margin: 4 });
+    expect(await header(png)).to.deep.equal([8, 6]);
+    expect(await decodeImage(png)).to.equal('with a logo');
   });
 
   it('pngFile() refuses an image over the largest side and says which scale fits', async () => {

@@ -1,9 +1,23 @@
 /**
- * Saving a QR code as a file: qr-core's SVG as it is, or a PNG the browser draws from it
- * (see raster.ts), at the widget's pixels per module.
+ * Saving a QR code as a file: qr-core's SVG as it is, or qr-core's PNG (`toPNGAsync`: 1-bit or a
+ * small palette, deflated by the browser's CompressionStream; loaded on first use, png-local.ts) at
+ * the widget's pixels per module.
+ * A code with a logo is the exception: its PNG is the SVG drawn on a canvas (raster.ts), since
+ * qr-core's portable PNG takes a logo only as decoded pixels at the size the preview drew it.
  */
-import { imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, type QrSymbol } from 'qr-core';
+import { imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, type FinderShape, type ModuleShape, type QrSymbol } from 'qr-core';
 import { canvasToPng, drawSvg } from './raster.js';
+
+/** The drawing options of the code on display, as the widget has them (`finderColor` '' for the dark colour). */
+export interface PngDrawing {
+  readonly scale: number;
+  readonly margin: number;
+  readonly dark?: string;
+  readonly light?: string;
+  readonly moduleShape?: ModuleShape;
+  readonly finderShape?: FinderShape;
+  readonly finderColor?: string;
+}
 
 /** A code on display, as `<qr-code>` reports it in `qr-generated`. */
 export interface DrawnCode {
@@ -27,14 +41,28 @@ export function svgFile(code: DrawnCode): Blob {
 }
 
 /**
- * The code as a PNG, `scale` pixels per module; `margin` is the quiet zone its SVG has. Rejects
- * an image wider than qr-core's MAX_IMAGE_SIDE_PX, saying which scale would fit.
+ * The code as a PNG, `scale` pixels per module, drawn by qr-core with the options its SVG was drawn
+ * with (`margin` is the quiet zone the SVG has). Rejects an image wider than qr-core's
+ * MAX_IMAGE_SIDE_PX, saying which scale would fit.
  */
-export async function pngFile(code: DrawnCode, { scale, margin }: { scale: number; margin: number }): Promise<Blob> {
+export async function pngFile(code: DrawnCode, drawing: PngDrawing): Promise<Blob> {
+  const { scale, margin } = drawing;
   const side = imageSidePx(code.symbol, { scale, margin });
   if (side > MAX_IMAGE_SIDE_PX) {
     const fits = largestScale(code.symbol, { margin });
     throw new RangeError(`At ${scale} pixels per module this code is ${side} px wide, more than the ${MAX_IMAGE_SIDE_PX} px a PNG may have: choose ${fits} or less.`);
   }
-  return canvasToPng(await drawSvg(code.svg, side));
+  // qr-core's SVG puts a logo in one <image>: such a code is drawn from its SVG on a canvas.
+  if (code.svg.includes('<image')) return canvasToPng(await drawSvg(code.svg, side));
+  const { toPNGAsync } = await import('./png-local.js');
+  const png = await toPNGAsync(code.symbol, {
+    scale,
+    margin,
+    dark: drawing.dark,
+    light: drawing.light,
+    moduleShape: drawing.moduleShape,
+    finderShape: drawing.finderShape,
+    finderColor: drawing.finderColor || undefined,
+  });
+  return new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }

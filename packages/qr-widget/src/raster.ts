@@ -1,6 +1,7 @@
 /**
- * SVG → pixels in the browser. qr-core's PNG encoder needs node:zlib, so the page rasterises
- * qr-core's SVG instead: the browser draws it on a canvas and the canvas encodes the PNG.
+ * SVG → pixels in the browser: the browser draws qr-core's SVG on a canvas and the canvas encodes
+ * the PNG. Downloads use it only for a code with a logo (any other PNG is qr-core's `toPNGAsync`,
+ * see downloads.ts); the tests draw SVGs with it to decode them.
  */
 
 /** Draws an SVG document on a new canvas `widthPx` wide (and as high as its aspect ratio says). */
