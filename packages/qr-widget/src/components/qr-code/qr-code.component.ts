@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   encode,
   DEFAULT_DARK,
@@ -92,52 +91,75 @@ const STYLED_FAILURE: LogoFailure = {
 export class QrCode extends LitElement {
   static override styles = qrCodeStyles;
 
+  /**
+   * The reactive properties, declared here rather than with decorators: Lit's property decorator
+   * module is 0.8 KB minified of /qr-code.js. Attributes are the properties' names in lower case
+   * unless named.
+   */
+  static override properties = {
+    value: {},
+    ecl: {},
+    margin: { type: Number },
+    dark: {},
+    light: {},
+    moduleShape: { attribute: 'module-shape' },
+    finderShape: { attribute: 'finder-shape' },
+    finderColor: { attribute: 'finder-color' },
+    logo: {},
+    logoSize: { type: Number, attribute: 'logo-size' },
+    shrinkLogo: { attribute: false },
+    label: {},
+    rendering: { state: true },
+    logoImage: { state: true },
+    styledLoad: { state: true },
+  };
+
   /** The text or URL to encode (UTF-8). Empty shows nothing. */
-  @property({ type: String, attribute: 'value' }) value = '';
+  value = '';
 
   /** Error correction level: L, M, Q or H (about 7, 15, 25, 30 % of the symbol recoverable). */
-  @property({ type: String, attribute: 'ecl' }) ecl: Ecl = DEFAULT_ECL;
+  ecl: Ecl = DEFAULT_ECL;
 
   /** Quiet zone around the symbol, in modules; by default qr-core's DEFAULT_MARGIN, the one ISO/IEC 18004 §6.3.8 asks for. */
-  @property({ type: Number, attribute: 'margin' }) margin = DEFAULT_MARGIN;
+  margin = DEFAULT_MARGIN;
 
   /** Colour of dark modules: '#rgb', '#rgba', '#rrggbb', '#rrggbbaa' or 'transparent' (qr-core's parseColor). */
-  @property({ type: String, attribute: 'dark' }) dark = DEFAULT_DARK;
+  dark = DEFAULT_DARK;
 
   /** Colour of light modules and the quiet zone. */
-  @property({ type: String, attribute: 'light' }) light = DEFAULT_LIGHT;
+  light = DEFAULT_LIGHT;
 
   /** Shape of the dark modules outside the finder patterns: qr-core's MODULE_SHAPES, 'square', 'rounded' or 'dots'. */
-  @property({ type: String, attribute: 'module-shape' }) moduleShape: ModuleShape = MODULE_SHAPES[0];
+  moduleShape: ModuleShape = MODULE_SHAPES[0];
 
   /** Shape of the three finder patterns: qr-core's FINDER_SHAPES, 'square', 'rounded' or 'circle'. */
-  @property({ type: String, attribute: 'finder-shape' }) finderShape: FinderShape = FINDER_SHAPES[0];
+  finderShape: FinderShape = FINDER_SHAPES[0];
 
   /** Colour of the finder patterns, in the forms `dark` takes; '' (the default) paints them in `dark`. */
-  @property({ type: String, attribute: 'finder-color' }) finderColor = '';
+  finderColor = '';
 
   /**
    * URL of an image (PNG, JPEG, WebP or SVG, qr-core's LOGO_TYPES) for the centre, fetched and
    * embedded in the SVG; '' (the default) for none. As a property, also the file's bytes.
    */
-  @property({ type: String, attribute: 'logo' }) logo: string | Uint8Array = '';
+  logo: string | Uint8Array = '';
 
   /** The logo's side as a fraction of the symbol's; absent, qr-core's default (the smaller of 0.25 and maxLogoSize). */
-  @property({ type: Number, attribute: 'logo-size' }) logoSize: number | null | undefined = undefined;
+  logoSize: number | null | undefined = undefined;
 
   /**
    * Draw a logo larger than the symbol can lose at qr-core's maxLogoSize instead of refusing it
    * (property only): for `<qr-widget>`, whose size control follows the text while the size asked for stays.
    */
-  @property({ attribute: false }) shrinkLogo = false;
+  shrinkLogo = false;
 
   /** Accessible name of the image; defaults to the encoded value. */
-  @property({ type: String, attribute: 'label' }) label = '';
+  label = '';
 
-  @state() private rendering: Rendering = { kind: 'empty' };
-  @state() private logoImage: LogoState = { kind: 'none' };
+  private rendering: Rendering = { kind: 'empty' };
+  private logoImage: LogoState = { kind: 'none' };
   /** The styled renderer's load, while this element waits for it: on its way, or failed. */
-  @state() private styledLoad: 'loading' | 'failed' | undefined;
+  private styledLoad: 'loading' | 'failed' | undefined;
 
   /** The last symbol made, reused while `value` and `ecl` stay: encoding is the costly step. */
   private encoded: { value: string; ecl: Ecl; symbol: QrSymbol } | undefined;
