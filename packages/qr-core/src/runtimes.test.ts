@@ -219,7 +219,7 @@ before(async () => {
     promise.catch(() => {}); // reported by the test that awaits it
     results.set(name, promise);
   };
-  later('deno', () => cli('deno', binary('deno'), ['run', '--quiet', '--no-config', '--no-lock', '--allow-read']));
+  later('deno', () => cli('deno', binary('deno'), ['run', '--quiet', '--cached-only', '--no-config', '--no-lock', '--allow-read']));
   later('bun', () => cli('bun', binary('bun'), ['--no-install']));
   later('workerd', workerd);
   later('chromium', chromium);
@@ -316,7 +316,8 @@ describe("the README's examples (test-runtimes/examples/), as they are", () => {
       const dir = mkdtempSync(join(scratch, `example-${runtime}-`));
       cpSync(join(EXAMPLES, 'qr.mjs'), join(dir, 'qr.mjs'));
       const command = runtime === 'node' ? process.execPath : binary(runtime as 'deno' | 'bun');
-      const args = runtime === 'deno' ? ['run', '--quiet', '--allow-write=.', 'qr.mjs'] : ['qr.mjs'];
+      // --cached-only and --no-install: qr-core is in node_modules, and no runtime may reach a registry.
+      const args = runtime === 'deno' ? ['run', '--quiet', '--cached-only', '--allow-write=.', 'qr.mjs'] : runtime === 'bun' ? ['--no-install', 'qr.mjs'] : ['qr.mjs'];
       const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(scratch, 'deno-dir'), NO_COLOR: '1' };
       const { stdout } = await run(command, args, { cwd: dir, env, timeout: 60_000 });
       assert.equal(stdout, `${toTerminal(expected)}\n`);
