@@ -7,7 +7,7 @@
  * npm 11 not trusting install scripts) leaves it so; deno's and workerd's wrappers are Node scripts
  * that would cost a process each.
  */
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -29,6 +29,10 @@ const BINARIES = {
  */
 export function binary(name) {
   const { packages, file } = BINARIES[name];
+  if (name === 'bun') {
+    const installed = bunInstalledByItsScript();
+    if (installed !== undefined) return installed;
+  }
   for (const pkg of packages) {
     let dir;
     try {
@@ -45,4 +49,30 @@ export function binary(name) {
     }
   }
   throw new Error(`${name} is not installed (none of ${packages.join(', ')} in node_modules): run \`npm ci\` at the repository root, which installs the devDependency ${name} and its binary for ${platform}-${arch}`);
+}
+
+/**
+ * Where bun's own postinstall script puts the binary when it does run (npm may run it where the
+ * package is trusted): it moves the per-platform package's bin/bun into the wrapper package as
+ * bin/bun.exe, leaving the per-platform bin/ empty. Taken only when it is a real executable (ELF
+ * or Mach-O), not the placeholder the wrapper ships with.
+ * @returns {string | undefined}
+ */
+function bunInstalledByItsScript() {
+  let path;
+  try {
+    path = join(dirname(require.resolve('bun/package.json')), 'bin', 'bun.exe');
+    accessSync(path, constants.X_OK);
+  } catch {
+    return undefined;
+  }
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const magic = head.readUInt32BE(0);
+  return magic === 0x7f454c46 || magic === 0xcffaedfe || magic === 0xcefaedfe ? path : undefined;
 }
