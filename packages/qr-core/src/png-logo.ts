@@ -19,7 +19,7 @@ import { mix, type Rgba } from './color.js';
 import { QrError } from './errors.js';
 import type { LogoArea } from './logo-budget.js';
 import { readLogo } from './logo-image.js';
-import { paletteBitDepth, paletteChunks, type InkLevel } from './png-palette.js';
+import { paletteBitDepth, paletteChunks, type IndexedImage } from './png-palette.js';
 import { LOGO_PIXELS_CEILING } from './png-limits.js';
 import type { RgbaImage } from './png-reader.js';
 
@@ -179,14 +179,6 @@ function resample(image: RgbaImage, width: number, height: number): Uint8Array {
     }
   }
   return out;
-}
-
-/** A styled drawing's scanlines and palette, as `png.ts` makes them. */
-export interface IndexedImage {
-  readonly raw: Uint8Array;
-  readonly bitDepth: number;
-  readonly levels: readonly InkLevel[];
-  readonly colors: readonly Rgba[];
 }
 
 /** Scanlines ready to deflate, and how to read them (IHDR's bit depth and colour type, PLTE, tRNS). */

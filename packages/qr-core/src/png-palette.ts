@@ -12,6 +12,17 @@ export interface InkLevel {
   readonly coverage: number;
 }
 
+/** A styled drawing's scanlines and palette, as `png-writer.ts` makes them and `png-logo.ts` composites into. */
+export interface IndexedImage {
+  /** The scanlines (filter type None on every row), to deflate. */
+  readonly raw: Uint8Array;
+  readonly bitDepth: number;
+  /** What each palette index paints: an ink at a coverage (index 0 is the light colour, coverage 0). */
+  readonly levels: readonly InkLevel[];
+  /** The colour of each palette index: its ink at its coverage over the light colour. */
+  readonly colors: readonly Rgba[];
+}
+
 /** The smallest bit depth of a palette image with `count` colours (PNG §11.2.2: 1, 2, 4 or 8). */
 export function paletteBitDepth(count: number): number {
   return count <= 2 ? 1 : count <= 4 ? 2 : count <= 16 ? 4 : 8;

@@ -21,7 +21,7 @@
 import { mix, type Rgba } from './color.js';
 import { QrError } from './errors.js';
 import { composite, logoPixels, logoWithin } from './png-logo.js';
-import { paletteBitDepth, paletteChunks, type InkLevel } from './png-palette.js';
+import { paletteBitDepth, paletteChunks, type IndexedImage, type InkLevel } from './png-palette.js';
 import type { RgbaImage } from './png-reader.js';
 import { drawingOptions, logoOption, type LogoOptions, imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, sameColor, scaleOption, type Drawing, type DrawingOptions } from './render-options.js';
 import {
@@ -216,16 +216,6 @@ function flipBits(data: Uint8Array, row: number, start: number, end: number): vo
  */
 export const EDGE_LEVELS = 2;
 
-interface StyledImage {
-  /** The scanlines (filter type None on every row), to deflate. */
-  readonly raw: Uint8Array;
-  readonly bitDepth: number;
-  /** What each palette index paints: an ink at a coverage (index 0 is the light colour, coverage 0). */
-  readonly levels: readonly InkLevel[];
-  /** The colour of each palette index: its ink at its coverage over the light colour. */
-  readonly colors: readonly Rgba[];
-}
-
 /**
  * The scanlines of a styled drawing. Palette index 0 is the light colour, so the zeroed buffer is
  * already the light image; index j (1..n) is the dark ink at coverage j/n, and when the finders
@@ -237,7 +227,7 @@ interface StyledImage {
  * upper half of its pixel rows is drawn and the lower half copied from it; the finders, drawn
  * after, are never in those copies. Modules marked in `hidden` (a logo's) are not drawn.
  */
-function styledImage(qr: QrSymbol, drawing: Drawing, scale: number, hidden?: Uint8Array): StyledImage {
+function styledImage(qr: QrSymbol, drawing: Drawing, scale: number, hidden?: Uint8Array): IndexedImage {
   const { margin, moduleShape, finderShape } = drawing;
   const ownFinderInk = !sameColor(drawing.finderColor, drawing.dark);
   const darkCurves = moduleShape !== 'square' || (!ownFinderInk && finderShape !== 'square');
