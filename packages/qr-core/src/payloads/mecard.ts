@@ -24,7 +24,7 @@
  * (ZXing's reader keeps them).
  */
 import { checkFields, list, str } from './fields.js';
-import { defineSchema } from './schema.js';
+import { CONTACT_FIELDS, defineSchema } from './schema.js';
 import { backslashEscape } from './text.js';
 import { checkContact } from './vcard.js';
 
@@ -45,12 +45,12 @@ export const MECARD_SCHEMA = defineSchema({
   label: 'Contact (MeCard)',
   fields: [
     { name: 'name', kind: 'string', required: true, label: 'Name', description: 'The name, as written or as family,given (Lovelace,Ada), which readers show as Ada Lovelace.' },
-    { name: 'phone', kind: 'strings', required: false, label: 'Phone', description: 'A phone number, such as +44 20 7946 0000; one or several.' },
-    { name: 'email', kind: 'strings', required: false, label: 'E-mail', description: 'An e-mail address, such as ada@example.com; one or several.' },
-    { name: 'url', kind: 'string', required: false, label: 'Website', description: 'A web address with its scheme, such as https://example.com.' },
+    CONTACT_FIELDS.phone,
+    CONTACT_FIELDS.email,
+    CONTACT_FIELDS.url,
     { name: 'address', kind: 'string', required: false, label: 'Address', description: 'The postal address.' },
-    { name: 'note', kind: 'string', required: false, label: 'Note', description: 'Any other text.' },
-    { name: 'birthday', kind: 'string', required: false, label: 'Birthday', description: 'The date of birth, YYYY-MM-DD.' },
+    CONTACT_FIELDS.note,
+    CONTACT_FIELDS.birthday,
   ],
 });
 

@@ -45,3 +45,15 @@ export function defineSchema(schema: PayloadSchema): PayloadSchema {
   Object.freeze(schema.fields);
   return Object.freeze(schema);
 }
+
+/**
+ * The fields that vCard and MeCard share, described once: the two contact formats take them
+ * alike (the address alone is worded for each, since a vCard's may span lines).
+ */
+export const CONTACT_FIELDS = Object.freeze({
+  phone: { name: 'phone', kind: 'strings', required: false, label: 'Phone', description: 'A phone number, such as +44 20 7946 0000; one or several.' },
+  email: { name: 'email', kind: 'strings', required: false, label: 'E-mail', description: 'An e-mail address, such as ada@example.com; one or several.' },
+  url: { name: 'url', kind: 'string', required: false, label: 'Website', description: 'A web address with its scheme, such as https://example.com.' },
+  note: { name: 'note', kind: 'string', required: false, label: 'Note', description: 'Any other text.' },
+  birthday: { name: 'birthday', kind: 'string', required: false, label: 'Birthday', description: 'The date of birth, YYYY-MM-DD.' },
+} satisfies Record<string, PayloadFieldSchema>);

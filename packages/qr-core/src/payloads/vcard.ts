@@ -19,7 +19,7 @@
  */
 import { checkAddress, checkDate, checkPhone, checkUrl } from './checks.js';
 import { checkFields, checkText, fail, list, str, type Checked } from './fields.js';
-import { defineSchema } from './schema.js';
+import { CONTACT_FIELDS, defineSchema } from './schema.js';
 import { contentLines, escapeContentText } from './text.js';
 
 export interface VcardPayload {
@@ -48,12 +48,12 @@ export const VCARD_SCHEMA = defineSchema({
     { name: 'family', kind: 'string', required: false, label: 'Family name', description: 'The family (last) name.' },
     { name: 'org', kind: 'string', required: false, label: 'Organisation', description: 'The company or organisation.' },
     { name: 'title', kind: 'string', required: false, label: 'Job title', description: 'The job title or position.' },
-    { name: 'phone', kind: 'strings', required: false, label: 'Phone', description: 'A phone number, such as +44 20 7946 0000; one or several.' },
-    { name: 'email', kind: 'strings', required: false, label: 'E-mail', description: 'An e-mail address, such as ada@example.com; one or several.' },
-    { name: 'url', kind: 'string', required: false, label: 'Website', description: 'A web address with its scheme, such as https://example.com.' },
+    CONTACT_FIELDS.phone,
+    CONTACT_FIELDS.email,
+    CONTACT_FIELDS.url,
     { name: 'address', kind: 'string', required: false, label: 'Address', description: 'The postal address, on one or several lines.' },
-    { name: 'note', kind: 'string', required: false, label: 'Note', description: 'Any other text.' },
-    { name: 'birthday', kind: 'string', required: false, label: 'Birthday', description: 'The date of birth, YYYY-MM-DD.' },
+    CONTACT_FIELDS.note,
+    CONTACT_FIELDS.birthday,
   ],
 });
 
