@@ -1,8 +1,11 @@
 // `npm run bench:server`: qr-server against a node:http + node-qrcode baseline with the same
 // contract and look, both in child processes, loaded by autocannon in this process over
 // loopback. For each server: 16 and 64 connections, with a different URL in every request (no
-// cache can answer) and with one repeated URL; then qr-server's RSS before and after 200,000
-// more requests. A measurement, not a test: it prints figures and asserts nothing.
+// cache can answer) and with one repeated URL; then, for qr-server alone, the cacheable
+// `GET /generate_qr/?data=` that a CDN sits in front of: distinct URLs (what reaches the origin
+// on a cache miss) beside one URL repeated (what the CDN answers at its edge, and what the API's
+// own image cache answers here); then qr-server's RSS before and after 200,000 more requests.
+// A measurement, not a test: it prints figures and asserts nothing.
 //
 // `--quick` shortens every phase (a check that the bench runs, not a measurement).
 import { spawn } from 'node:child_process';
@@ -74,16 +77,20 @@ function rssMiB(pid, field = 'VmRSS') {
 }
 
 let counter = 0;
-/** The original service's request shape, `POST /generate_qr/?url=...`, a different URL each time when `distinct`. */
-function load(server, { connections, distinct, durationS, amount }) {
-  const path = (text) => `/generate_qr/?url=${encodeURIComponent(text)}`;
+/**
+ * The original service's request shape, `POST /generate_qr/?url=...`, or with `method: 'GET'`
+ * the `<img src>` shape, `GET /generate_qr/?data=...`; a different URL each time when `distinct`.
+ */
+function load(server, { connections, distinct, durationS, amount, method = 'POST' }) {
+  const field = method === 'GET' ? 'data' : 'url';
+  const path = (text) => `/generate_qr/?${field}=${encodeURIComponent(text)}`;
   return autocannon({
     url: server.url,
     connections,
     ...(amount ? { amount } : { duration: durationS }),
     requests: [
       {
-        method: 'POST',
+        method,
         // The URLs differ in a counter, so they keep the length of PNG_PAYLOAD's class (and its version).
         setupRequest: (request) => ({ ...request, path: path(distinct ? `https://example.com/products/${counter++}?ref=qr` : PNG_PAYLOAD) }),
       },
@@ -122,6 +129,12 @@ const scenarios = CONNECTIONS.flatMap((connections) => [
   { label: `one URL, ${connections} conn`, connections, distinct: false },
 ]);
 
+// The baseline answers POST only (the original contract), so the GET rows are qr-server's alone.
+const cacheScenarios = [
+  { label: 'GET, distinct URLs (cache misses), 64 conn', connections: 64, distinct: true, method: 'GET' },
+  { label: 'GET, one URL repeated (cache hits), 64 conn', connections: 64, distinct: false, method: 'GET' },
+];
+
 const results = new Map();
 let leak;
 for (const contender of contenders) {
@@ -133,6 +146,10 @@ for (const contender of contenders) {
     results.set(`${contender.name}\0${scenario.label}`, await measure(server, { ...scenario, durationS }));
   }
   if (contender.name === 'qr-server') {
+    for (const scenario of cacheScenarios) {
+      process.stderr.write(`bench: ${contender.name}, ${scenario.label}\n`);
+      results.set(`${contender.name}\0${scenario.label}`, await measure(server, { ...scenario, durationS }));
+    }
     process.stderr.write(`bench: ${contender.name}, ${number(SETTINGS.leakRequests)} requests for RSS\n`);
     const before = rssMiB(server.pid);
     const run = await measure(server, { connections: 16, distinct: true, amount: SETTINGS.leakRequests });
@@ -156,6 +173,17 @@ printTable(
   }),
 );
 console.log('\nCPU µs/req: the server process\'s user + system CPU time per request (from /proc), which other load on the machine barely changes.');
+
+// Requests one fully busy vCPU would answer: 10^6 µs of CPU time over the CPU time of one.
+// terraform/README.md's capacity plan starts from the distinct-URL row (the CDN's misses).
+console.log('\nqr-server, the cacheable GET a CDN answers at its edge:');
+printTable(
+  ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req', 'req/s per busy vCPU'],
+  cacheScenarios.map(({ label }) => {
+    const r = results.get(`${ours}\0${label}`);
+    return [label, number(r.rps), r.p50, r.p99, r.errors, number(r.cpuUs), number(1e6 / r.cpuUs)];
+  }),
+);
 console.log(
   `\nqr-server RSS: ${number(leak.before, 1)} MiB before, ${number(leak.after, 1)} MiB after ${number(SETTINGS.leakRequests)} requests ` +
     `(peak ${number(leak.peak, 1)} MiB; ${number(leak.rps)} req/s, p99 ${leak.p99} ms, ${number(leak.cpuUs)} CPU µs/req, ${leak.errors} errors)`,
