@@ -31,10 +31,10 @@ function buildGrid(index: number): FunctionGrid {
     set(0, y, y % 2 === 0);
     set(width - 1, y, y % 2 === 0);
   }
-  // Corner finder patterns at the top-right and bottom-left corners: the corner and two modules along
-  // each edge dark (the timing already has them), the module diagonally inside the corner light, the two beside
-  // the corner dark, so that the corner reads as an L in both directions. At heights 7 and 9 the finder and its
-  // separator, drawn next, take over the bottom-left one.
+  // Corner finder patterns at the top-right and bottom-left corners: dark along both edges for three modules
+  // from the corner (the timing gives the corner and the third; the second, light in the timing, turns dark) and
+  // light diagonally inside the corner, so a reader finds an L there. At heights 7 and 9 the finder and its
+  // separator, drawn next, take over part of the bottom-left one (at 9 the separator makes (0, 7) light).
   for (const [cx, cy, dx, dy] of [[width - 1, 0, -1, 1], [0, height - 1, 1, -1]] as const) {
     set(cx + dx, cy, true);
     set(cx, cy + dy, true);

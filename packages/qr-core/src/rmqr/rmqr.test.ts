@@ -143,7 +143,7 @@ describe('rMQR function grid and placement against zint', { skip: !haveZint && `
     const grid = rmqrFunctionGrid(index);
     const { width, height, cells, formatCopies } = grid;
 
-    it(`${RMQR_SIZES[index]!.height}x${RMQR_SIZES[index]!.width}: DATA cells = 8 × total codewords + remainder bits`, () => {
+    it(`R${RMQR_SIZES[index]!.height}x${RMQR_SIZES[index]!.width}: DATA cells = 8 × total codewords + remainder bits`, () => {
       assert.equal(width, RMQR_SIZES[index]!.width);
       assert.equal(height, RMQR_SIZES[index]!.height);
       assert.equal(cells.length, width * height);
