@@ -9,9 +9,9 @@ import { DATA, type FunctionGrid } from '../function-grid.js';
  * pattern, all function modules, and the zigzag leaves it out, as QR leaves out its column 6: the first pair is
  * columns width − 2 and width − 3, the right module of a pair first, going upward from the bottom row; then pairs
  * two columns further left, alternately downward and upward, the last being columns 1 and 0. Leaving the edge out
- * matters although it holds no data, because it decides which pairs go up and which down. No other column is
+ * matters although it holds no data: it decides which columns pair up and which pairs go up or down. No other column is
  * skipped: the vertical timing lines through the alignment patterns are function modules the zigzag passes over.
- * (Early zint releases started the pairs at the edge column, which reverses every direction; 2.11 does not.)
+ * (Early zint releases paired the edge column with width − 2, shifting every pair by one; zint 2.11 does not.)
  */
 export const RMQR_PLACEMENT = Object.freeze({
   /** The right column of the first pair, counted from the right edge: the edge column itself is skipped. */
