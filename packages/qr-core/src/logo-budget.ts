@@ -67,7 +67,7 @@ export function codewordOfModules(version: number): Int16Array {
   let map = codewordMaps[version];
   if (map === undefined) {
     const layout = layoutOf(version);
-    const { size, words } = layout;
+    const { width: size, words } = layout;
     const order = placementOrder(layout);
     const codewords = totalCodewords(version);
     map = new Int16Array(size * size).fill(-1);
@@ -104,7 +104,7 @@ export function blockOfCodewords(version: number, ecl: Ecl): Uint8Array {
 
 /** Whether each module is a function module (or a format module): 1 where a logo must not hide it. */
 export function functionModules(version: number): Uint8Array {
-  const { size, words, dataRows } = layoutOf(version);
+  const { width: size, words, dataRows } = layoutOf(version);
   const out = new Uint8Array(size * size);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) out[y * size + x] = ((dataRows[y * words + (x >>> 5)]! >>> (x & 31)) & 1) ^ 1;

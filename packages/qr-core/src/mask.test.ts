@@ -151,7 +151,7 @@ test('Table 10: each mask inverts the modules of its condition in the encoding r
   const bit = (lines: Int32Array, words: number, line: number, position: number): number => (lines[line * words + (position >>> 5)]! >>> (position & 31)) & 1;
   for (const version of [1, 2, 7, 32, 40]) {
     const layout = layoutOf(version);
-    const { size, words, dataRows } = layout;
+    const { width: size, words, dataRows } = layout;
     const patterns = maskPatternsOf(layout);
     // Unmasked lines that are all light, so the masked ones are the patterns themselves.
     const light = new Int32Array(size * words);

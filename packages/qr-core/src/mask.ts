@@ -53,7 +53,11 @@ const TILE_WORDS: readonly { readonly byRow: Int32Array; readonly byCol: Int32Ar
   return { byRow, byCol };
 });
 
-/** For each mask 0..7 of a version: the modules it inverts (§7.8.2: only in the encoding region), by row and by column. */
+/**
+ * For each condition of Table 10 and a symbol's layout: the modules it inverts (§7.8.2: only in the encoding
+ * region), by row and by column. Micro QR's four masks and rMQR's one are conditions of the same table
+ * (§7.8.2 Table 10; ISO/IEC 23941 §7.8.2), so one set serves every symbology.
+ */
 export interface MaskPatterns {
   readonly rows: readonly Int32Array[];
   readonly cols: readonly Int32Array[];
@@ -61,23 +65,22 @@ export interface MaskPatterns {
 
 const maskPatterns: (MaskPatterns | undefined)[] = [];
 
-/** The cached mask patterns of a version. */
+/** The cached mask patterns of a layout. */
 export function maskPatternsOf(layout: Layout): MaskPatterns {
-  return (maskPatterns[layout.version] ??= buildMaskPatterns(layout));
+  return (maskPatterns[layout.key] ??= buildMaskPatterns(layout));
 }
 
-function buildMaskPatterns({ size, words, dataRows, dataCols }: Layout): MaskPatterns {
+function buildMaskPatterns({ width, height, words, colWords, dataRows, dataCols }: Layout): MaskPatterns {
   const rows: Int32Array[] = [];
   const cols: Int32Array[] = [];
   for (const { byRow, byCol } of TILE_WORDS) {
-    const patternRows = new Int32Array(size * words);
-    const patternCols = new Int32Array(size * words);
-    for (let line = 0; line < size; line++) {
-      for (let k = 0; k < words; k++) {
-        const tile = (line % 12) * 3 + (k % 3);
-        patternRows[line * words + k] = byRow[tile]! & dataRows[line * words + k]!;
-        patternCols[line * words + k] = byCol[tile]! & dataCols[line * words + k]!;
-      }
+    const patternRows = new Int32Array(height * words);
+    const patternCols = new Int32Array(width * colWords);
+    for (let line = 0; line < height; line++) {
+      for (let k = 0; k < words; k++) patternRows[line * words + k] = byRow[(line % 12) * 3 + (k % 3)]! & dataRows[line * words + k]!;
+    }
+    for (let line = 0; line < width; line++) {
+      for (let k = 0; k < colWords; k++) patternCols[line * colWords + k] = byCol[(line % 12) * 3 + (k % 3)]! & dataCols[line * colWords + k]!;
     }
     rows.push(patternRows);
     cols.push(patternCols);
@@ -85,7 +88,7 @@ function buildMaskPatterns({ size, words, dataRows, dataCols }: Layout): MaskPat
   return Object.freeze({ rows, cols });
 }
 
-/** `masked` = the unmasked lines XOR a mask's pattern, in both orientations. */
+/** `masked` = the unmasked lines XOR a mask's pattern (a condition of Table 10), in both orientations of a square symbol. */
 export function applyMask(
   patterns: MaskPatterns,
   mask: number,
@@ -100,6 +103,12 @@ export function applyMask(
     maskedRows[i] = rows[i]! ^ patternRows[i]!;
     maskedCols[i] = cols[i]! ^ patternCols[i]!;
   }
+}
+
+/** The same by row only: for the symbologies whose mask choice needs no columns (Micro QR, rMQR). */
+export function applyMaskToRows(patterns: MaskPatterns, condition: number, rows: Int32Array, maskedRows: Int32Array): void {
+  const patternRows = patterns.rows[condition]!;
+  for (let i = 0; i < rows.length; i++) maskedRows[i] = rows[i]! ^ patternRows[i]!;
 }
 
 // ---------------------------------------------------------------------------------------------

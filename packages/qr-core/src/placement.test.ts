@@ -11,7 +11,7 @@ function bit(lines: Int32Array, words: number, line: number, position: number): 
 
 /** The unmasked symbol of these codewords, and the modules that the codewords made dark (x, y). */
 function placed(layout: Layout, codewords: Uint8Array): { rows: Int32Array; cols: Int32Array; dark: [number, number][] } {
-  const { size, words, functionRows } = layout;
+  const { width: size, words, functionRows } = layout;
   const rows = new Int32Array(size * words);
   const cols = new Int32Array(size * words);
   placeCodewords(layout, codewords, rows);
@@ -44,7 +44,7 @@ test('§7.7.3: codeword bits fill two-module columns from the bottom right, upwa
 test('every codeword bit lands on its own module of the encoding region, and the columns are the transposed rows', () => {
   for (let version = 1; version <= 40; version++) {
     const layout = layoutOf(version);
-    const { size, words, dataRows } = layout;
+    const { width: size, words, dataRows } = layout;
     const { rows, cols, dark } = placed(layout, new Uint8Array(totalCodewords(version)).fill(0xff));
     assert.equal(dark.length, totalCodewords(version) * 8, `version ${version}`);
     assert.ok(dark.every(([x, y]) => bit(dataRows, words, y, x) === 1), `version ${version}: only in the encoding region`);

@@ -8,7 +8,6 @@
  * `encode.ts` calls the transpose itself: inlined into the placement, V8 compiles the two loops slower.
  */
 import type { Layout } from './matrix.js';
-import { rawDataModules } from './tables.js';
 
 /**
  * Where each codeword's bits go, as runs: the bits of a codeword that land side by side in one word, right
@@ -25,21 +24,23 @@ const placements: (Placement | undefined)[] = [];
 
 /**
  * The packed position (word << 5 | bit, by row) of every module of the encoding region in placement order
- * (§7.7.3): bit i is bit 7 − (i & 7) of codeword i >>> 3; the modules after the last whole codeword hold the
- * remainder bits. Also what `logo-budget.ts` maps modules to codewords with.
+ * (§7.7.3): bit i is bit 7 − (i & 7) of codeword i >>> 3; in QR the modules after the last whole codeword
+ * hold the remainder bits, in Micro QR's M1 and M3 a 4-bit codeword. Also what `logo-budget.ts` maps modules
+ * to codewords with.
  */
 export function placementOrder(layout: Layout): Int32Array {
-  const { size, words, dataRows } = layout;
-  // The packed position of every data module in placement order (§7.7.3, Figure 14): two-module-wide columns
-  // from the right edge, alternately upwards and downwards, the right module of a pair first, skipping the
-  // vertical timing pattern (column 6) and every module that is not in the encoding region.
-  const positions = new Int32Array(rawDataModules(layout.version));
+  const { height, words, dataRows, placementStart, placementSkip } = layout;
+  // The packed position of every data module in placement order (§7.7.3, Figure 14; Micro QR the same, rMQR
+  // ISO/IEC 23941 §7.7.3): two-module-wide columns from the right, alternately upwards and downwards (the
+  // first upwards), the right module of a pair first, skipping a column given whole (QR's vertical timing
+  // pattern, column 6) and every module that is not in the encoding region.
+  const positions = new Int32Array(layout.dataModules);
   let n = 0;
-  for (let right = size - 1; right >= 1; right -= 2) {
-    if (right === 6) right = 5;
-    const upward = ((right + 1) & 2) === 0;
-    for (let step = 0; step < size; step++) {
-      const y = upward ? size - 1 - step : step;
+  for (let right = placementStart, pair = 0; right >= 1; right -= 2, pair++) {
+    if (right === placementSkip) right--;
+    const upward = (pair & 1) === 0;
+    for (let step = 0; step < height; step++) {
+      const y = upward ? height - 1 - step : step;
       for (let x = right; x >= right - 1; x--) {
         const word = y * words + (x >>> 5);
         if (((dataRows[word]! >>> (x & 31)) & 1) === 1) positions[n++] = (word << 5) | (x & 31);
@@ -52,23 +53,25 @@ export function placementOrder(layout: Layout): Int32Array {
 function buildPlacement(layout: Layout): Placement {
   const positions = placementOrder(layout);
   const n = positions.length;
-  // Whole codewords: the modules after the last hold the remainder bits (Table 1), zeros, so they are left as they are.
-  const codewords = n >>> 3;
+  // Byte slots of eight modules, the last one shorter where the modules are not a multiple of 8: QR's remainder
+  // bits (Table 1), zeros, which no codeword reaches; Micro QR's 4-bit codeword, in the high bits of a byte.
+  const slots = (n + 7) >>> 3;
   const runs: number[] = [];
-  const starts = new Int32Array(codewords + 1);
-  for (let i = 0; i < codewords; i++) {
+  const starts = new Int32Array(slots + 1);
+  for (let i = 0; i < slots; i++) {
     starts[i] = runs.length;
-    for (let bit = 0; bit < 8; ) {
+    const bits = Math.min(8, n - i * 8);
+    for (let bit = 0; bit < bits; ) {
       // Bit `bit` (most significant first) and the ones after it while each lands one module to the left, in the same word.
       const first = positions[i * 8 + bit]!;
       let length = 1;
-      while (bit + length < 8 && positions[i * 8 + bit + length] === first - length && (first & 31) >= length) length++;
+      while (bit + length < bits && positions[i * 8 + bit + length] === first - length && (first & 31) >= length) length++;
       const lowest = first - length + 1;
       runs.push(((lowest >>> 5) << 12) | ((lowest & 31) << 7) | ((8 - bit - length) << 4) | length);
       bit += length;
     }
   }
-  starts[codewords] = runs.length;
+  starts[slots] = runs.length;
   return { runs: Int32Array.from(runs), starts };
 }
 
@@ -77,7 +80,7 @@ function buildPlacement(layout: Layout): Placement {
  * side-by-side bits at a time).
  */
 export function placeCodewords(layout: Layout, codewords: Uint8Array, rows: Int32Array): void {
-  const { runs, starts } = (placements[layout.version] ??= buildPlacement(layout));
+  const { runs, starts } = (placements[layout.key] ??= buildPlacement(layout));
   rows.set(layout.functionRows);
   for (let i = 0; i < codewords.length; i++) {
     const byte = codewords[i]!;

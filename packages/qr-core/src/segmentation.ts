@@ -18,8 +18,10 @@ import {
   makeBytes,
   makeKanji,
   makeNumeric,
+  toBytes,
   transientUtf8,
   type Segment,
+  type StreamFormat,
 } from './segments.js';
 
 /** What the `mode` option of `encode` accepts. */
@@ -66,19 +68,31 @@ function newScratch(characters: number): { starts: Int32Array; kanji: Int32Array
   return { starts: new Int32Array(characters + 1), kanji: new Int32Array(characters), from: new Int8Array(characters * 4) };
 }
 
+/** GS (the GS1 element separator), and '%', which stands for it in alphanumeric mode under FNC1 (§7.4.8.2). */
+const GS = 0x1d;
+const PERCENT = 0x25;
+
 /**
- * The fewest-bits segmentation of a string for one group of versions (its segments' data is only valid
- * until the next call: they are written out within the same `encode` call) (the count indicators' lengths,
- * Table 3, differ between versions 1–9, 10–26 and 27–40, and so may the best segmentation).
+ * The fewest-bits segmentation of a string for one stream format (its segments' data is only valid until the
+ * next call: they are written out within the same `encode` call). The count indicators' lengths differ
+ * between QR's versions 1–9, 10–26 and 27–40 (Table 3), and between every Micro QR and rMQR size, and so may
+ * the best segmentation; a mode whose count has no bits there (Micro QR's M1 and M2) is not used.
+ *
+ * `gs1`: the text is a GS1 element string under FNC1 in first position (§7.4.8.2), where alphanumeric mode
+ * writes GS as '%' and '%' as '%%'.
  */
-export function optimalSegments(text: string, group: 0 | 1 | 2, kanjiAllowed = true): Segment[] {
+export function optimalSegments(text: string, format: StreamFormat, kanjiAllowed = true, gs1 = false): Segment[] {
   const bytes = transientUtf8(text);
   const n = bytes.length;
   if (n === 0) return [];
-  const headNumeric = (4 + countBits('numeric', group)) * 6;
-  const headAlphanumeric = (4 + countBits('alphanumeric', group)) * 6;
-  const headByte = (4 + countBits('byte', group)) * 6;
-  const headKanji = (4 + countBits('kanji', group)) * 6;
+  const headNumeric = (format.modeBits + countBits('numeric', format)) * 6;
+  const headAlphanumeric = (format.modeBits + countBits('alphanumeric', format)) * 6;
+  const headByte = (format.modeBits + countBits('byte', format)) * 6;
+  const headKanji = (format.modeBits + countBits('kanji', format)) * 6;
+  const hasNumeric = format.counts[0] > 0;
+  const hasAlphanumeric = format.counts[1] > 0;
+  const hasByte = format.counts[2] > 0;
+  const hasKanji = format.counts[3] > 0;
   if (scratch.kanji.length < n) scratch = newScratch(n);
   // Per UTF-8 character: where it starts and its kanji value (−1 if none).
   const { starts, kanji, from } = scratch;
@@ -95,7 +109,7 @@ export function optimalSegments(text: string, group: 0 | 1 | 2, kanjiAllowed = t
       const codeUnit = length === 2
         ? ((lead & 0x1f) << 6) | (bytes[i + 1]! & 0x3f)
         : ((lead & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-      if (kanjiAllowed) value = kanjiValue(codeUnit);
+      if (kanjiAllowed && hasKanji) value = kanjiValue(codeUnit);
     }
     starts[count] = i;
     kanji[count] = value;
@@ -113,10 +127,12 @@ export function optimalSegments(text: string, group: 0 | 1 | 2, kanjiAllowed = t
     // character cannot be in that mode). Unrolled by mode: a loop over an array of costs runs half as fast.
     const at = count * 4;
     const first = count === 0;
-    const asDigit = length === 1 && isNumericByte(lead);
+    const asDigit = hasNumeric && length === 1 && isNumericByte(lead);
+    const asAlphanumeric = hasAlphanumeric && length === 1 && (isAlphanumericByte(lead) || (gs1 && lead === GS));
+    const alphanumericCost = gs1 && lead === PERCENT ? 2 * CHAR_COST[ALPHANUMERIC] : CHAR_COST[ALPHANUMERIC];
     numeric = relax(from, at, NUMERIC, asDigit, first, numeric, CHAR_COST[NUMERIC], end + headNumeric, endMode);
-    alphanumeric = relax(from, at, ALPHANUMERIC, length === 1 && isAlphanumericByte(lead), first, alphanumeric, CHAR_COST[ALPHANUMERIC], end + headAlphanumeric, endMode);
-    byte = relax(from, at, BYTE, true, first, byte, CHAR_COST[BYTE] * length, end + headByte, endMode);
+    alphanumeric = relax(from, at, ALPHANUMERIC, asAlphanumeric, first, alphanumeric, alphanumericCost, end + headAlphanumeric, endMode);
+    byte = relax(from, at, BYTE, hasByte, first, byte, CHAR_COST[BYTE] * length, end + headByte, endMode);
     kanjiCost = relax(from, at, KANJI, value >= 0, first, kanjiCost, CHAR_COST[KANJI], end + headKanji, endMode);
     i += length;
   }
@@ -132,7 +148,7 @@ export function optimalSegments(text: string, group: 0 | 1 | 2, kanjiAllowed = t
   for (let c = count - 1; c >= 0; c--) {
     const previous = c > 0 ? from[c * 4 + mode]! : -1;
     if (previous !== mode) {
-      segments.push(segmentOf(DP_MODES[mode]!, bytes, starts, kanji, c, endChar));
+      segments.push(segmentOf(DP_MODES[mode]!, bytes, starts, kanji, c, endChar, gs1));
       endChar = c;
       mode = previous;
     }
@@ -148,19 +164,30 @@ function segmentOf(
   kanji: Int32Array,
   first: number,
   end: number,
+  gs1: boolean,
 ): Segment {
   switch (mode) {
     case 'numeric':
     case 'alphanumeric':
     case 'byte': {
       const data = bytes.subarray(starts[first], starts[end]);
-      return { mode, numChars: data.length, data };
+      return gs1 && mode === 'alphanumeric' ? gs1Alphanumeric(data) : { mode, numChars: data.length, data };
     }
     case 'kanji':
       return { mode, numChars: end - first, data: Uint16Array.from(kanji.subarray(first, end)) };
     default:
       return unreachable(mode);
   }
+}
+
+/** An alphanumeric segment of GS1 data (§7.4.8.2): GS written as '%', and '%' as '%%'. */
+function gs1Alphanumeric(bytes: Uint8Array): Segment {
+  const data: number[] = [];
+  for (const byte of bytes) {
+    if (byte === PERCENT) data.push(PERCENT, PERCENT);
+    else data.push(byte === GS ? PERCENT : byte);
+  }
+  return makeAlphanumeric(Uint8Array.from(data));
 }
 
 function mixesKanjiWithNonAsciiBytes(segments: readonly Segment[]): boolean {
@@ -179,30 +206,31 @@ export function bitsLowerBound(text: string): number {
   let sixths = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    sixths += unit >= 0x80 ? CHAR_COST[KANJI] : isNumericByte(unit) ? CHAR_COST[NUMERIC] : isAlphanumericByte(unit) ? CHAR_COST[ALPHANUMERIC] : CHAR_COST[BYTE];
+    // GS counts as alphanumeric: under FNC1 it is ('%'), and a bound may only be too low.
+    sixths += unit >= 0x80 ? CHAR_COST[KANJI] : isNumericByte(unit) ? CHAR_COST[NUMERIC] : isAlphanumericByte(unit) || unit === GS ? CHAR_COST[ALPHANUMERIC] : CHAR_COST[BYTE];
   }
   return Math.floor(sixths / 6);
 }
 
 /**
- * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a version group,
- * with kanji mode only where `kanjiAllowed`
+ * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a stream format,
+ * with kanji mode only where `kanjiAllowed`, of GS1 data where `gs1` (see {@link optimalSegments})
  * (transient data, see {@link optimalSegments}).
  * Raw bytes (Uint8Array) in 'auto' are one byte-mode segment: they are not text.
  */
-export function makeSegments(data: string | Uint8Array, mode: ModeOption, group: 0 | 1 | 2, kanjiAllowed = true): Segment[] {
+export function makeSegments(data: string | Uint8Array, mode: ModeOption, format: StreamFormat, kanjiAllowed = true, gs1 = false): Segment[] {
   switch (mode) {
     case 'auto': {
       if (typeof data !== 'string') return [makeBytes(data)];
-      const segments = optimalSegments(data, group, kanjiAllowed);
+      const segments = optimalSegments(data, format, kanjiAllowed, gs1);
       // Without an ECI a reader guesses one charset for all byte segments, and beside kanji (Shift JIS)
       // some guess Shift JIS (zxing's Java reader does): so non-ASCII text in byte mode goes without kanji.
-      return kanjiAllowed && mixesKanjiWithNonAsciiBytes(segments) ? optimalSegments(data, group, false) : segments;
+      return kanjiAllowed && mixesKanjiWithNonAsciiBytes(segments) ? optimalSegments(data, format, false, gs1) : segments;
     }
     case 'numeric':
       return [makeNumeric(data)];
     case 'alphanumeric':
-      return [makeAlphanumeric(data)];
+      return [gs1 ? gs1Alphanumeric(toBytes(data)) : makeAlphanumeric(data)];
     case 'byte':
       return [makeBytes(data)];
     case 'kanji':

@@ -21,25 +21,49 @@ export interface Segment {
   readonly data: ArrayLike<number>;
 }
 
-/** Table 2: mode indicators (4 bits). */
-const MODE_INDICATOR: Readonly<Record<Mode, number>> = { numeric: 1, alphanumeric: 2, byte: 4, kanji: 8, eci: 7 };
+/** The four data modes, in the order of {@link StreamFormat.counts}. */
+export type DataMode = Exclude<Mode, 'eci'>;
 
-/** Table 3: character count indicator length in bits, by mode, for versions 1–9, 10–26 and 27–40. */
-const COUNT_BITS: Readonly<Record<Exclude<Mode, 'eci'>, readonly [number, number, number]>> = {
-  numeric: [10, 12, 14],
-  alphanumeric: [9, 11, 13],
-  byte: [8, 16, 16],
-  kanji: [8, 10, 12],
-};
+/** Index of each data mode in {@link StreamFormat.counts} and `indicators`. */
+export const DATA_MODE_INDEX: Readonly<Record<DataMode, number>> = { numeric: 0, alphanumeric: 1, byte: 2, kanji: 3 };
+
+/**
+ * How a symbol writes its bit stream: what differs between QR Code versions (Table 3), Micro QR symbols
+ * (Tables 2 and 3 of §7.4) and rMQR sizes (ISO/IEC 23941 Tables 2 and 3), while the segments' data bits
+ * are the same in all of them.
+ */
+export interface StreamFormat {
+  /** Mode indicator length in bits: 4 in QR, 0–3 in Micro QR M1–M4, 3 in rMQR. */
+  readonly modeBits: number;
+  /** Mode indicator values for numeric, alphanumeric, byte, kanji, then ECI and FNC1 in first position (−1: none). */
+  readonly indicators: readonly [number, number, number, number, number, number];
+  /** Character count indicator lengths for numeric, alphanumeric, byte, kanji; 0 where the mode does not exist. */
+  readonly counts: readonly [number, number, number, number];
+  /** Terminator length in bits (§7.4.9): 4 in QR, 3/5/7/9 in M1–M4, 3 in rMQR. */
+  readonly terminatorBits: number;
+}
+
+const ECI_INDICATOR = 4;
+const FNC1_INDICATOR = 5;
+
+/** Table 2: QR's 4-bit mode indicators (numeric 0001, alphanumeric 0010, byte 0100, kanji 1000, ECI 0111, FNC1 first 0101). */
+const QR_INDICATORS = [1, 2, 4, 8, 7, 5] as const;
+
+/** Table 3: QR's character count indicator lengths for versions 1–9, 10–26 and 27–40. */
+export const QR_STREAM_FORMATS: readonly [StreamFormat, StreamFormat, StreamFormat] = [
+  { modeBits: 4, indicators: QR_INDICATORS, counts: [10, 9, 8, 8], terminatorBits: 4 },
+  { modeBits: 4, indicators: QR_INDICATORS, counts: [12, 11, 16, 10], terminatorBits: 4 },
+  { modeBits: 4, indicators: QR_INDICATORS, counts: [14, 13, 16, 12], terminatorBits: 4 },
+];
 
 /** The character count indicator's length depends only on this group of the version: 0 (1–9), 1 (10–26), 2 (27–40). */
 export function versionGroup(version: number): 0 | 1 | 2 {
   return version <= 9 ? 0 : version <= 26 ? 1 : 2;
 }
 
-/** Table 3 lookup; the ECI designator has no character count. */
-export function countBits(mode: Exclude<Mode, 'eci'>, group: 0 | 1 | 2): number {
-  return COUNT_BITS[mode][group];
+/** A character count indicator's length in a stream format; 0 where the format has no such mode. */
+export function countBits(mode: DataMode, format: StreamFormat): number {
+  return format.counts[DATA_MODE_INDEX[mode]]!;
 }
 
 /** Table 5: the 45 characters of alphanumeric mode, in value order. */
@@ -133,7 +157,7 @@ export function makeEci(assignment: number): Segment {
 }
 
 /** Bits of the data part of a segment (after the mode and count indicators), §7.4.3–§7.4.6. */
-export function dataBits(mode: Exclude<Mode, 'eci'>, numChars: number): number {
+export function dataBits(mode: DataMode, numChars: number): number {
   switch (mode) {
     case 'numeric':
       return 10 * Math.floor(numChars / 3) + [0, 4, 7][numChars % 3]!;
@@ -153,25 +177,37 @@ function eciDesignatorBits(assignment: number): number {
   return assignment < 1 << 7 ? 8 : assignment < 1 << 14 ? 16 : 24;
 }
 
-/** Total bits of the segments in a version group, or Infinity when a count exceeds its indicator there. */
-export function segmentsBitLength(segments: readonly Segment[], group: 0 | 1 | 2): number {
-  let bits = 0;
+/**
+ * Total bits of the segments in a stream format (with FNC1 in first position, `fnc1`, its mode indicator), or
+ * Infinity when the format cannot write them: a count exceeds its indicator, or a mode (or ECI, or FNC1) that
+ * the symbol lacks (Micro QR has no ECI or FNC1, M1 only numeric mode, M2 no byte or kanji).
+ */
+export function segmentsBitLength(segments: readonly Segment[], format: StreamFormat, fnc1 = false): number {
+  const { modeBits, counts, indicators } = format;
+  if (fnc1 && indicators[FNC1_INDICATOR]! < 0) return Infinity;
+  let bits = fnc1 ? modeBits : 0;
   for (const segment of segments) {
     if (segment.mode === 'eci') {
-      bits += 4 + eciDesignatorBits(segment.data[0]!);
+      if (indicators[ECI_INDICATOR]! < 0) return Infinity;
+      bits += modeBits + eciDesignatorBits(segment.data[0]!);
       continue;
     }
-    const count = countBits(segment.mode, group);
-    if (segment.numChars >= 1 << count) return Infinity;
-    bits += 4 + count + dataBits(segment.mode, segment.numChars);
+    const count = counts[DATA_MODE_INDEX[segment.mode]]!;
+    if (count === 0 || segment.numChars >= 1 << count) return Infinity;
+    bits += modeBits + count + dataBits(segment.mode, segment.numChars);
   }
   return bits;
 }
 
-/** Writes the segments' bit stream (§7.4.1: mode indicator, count, data, for each). */
-export function writeSegments(writer: BitWriter, segments: readonly Segment[], group: 0 | 1 | 2): void {
+/**
+ * Writes the segments' bit stream (§7.4.1: mode indicator, count, data, for each), after the FNC1 in first
+ * position mode indicator when `fnc1` (§7.4.8.2). Only for segments that {@link segmentsBitLength} measured finite.
+ */
+export function writeSegments(writer: BitWriter, segments: readonly Segment[], format: StreamFormat, fnc1 = false): void {
+  const { modeBits, indicators, counts } = format;
+  if (fnc1) writer.write(indicators[FNC1_INDICATOR]!, modeBits);
   for (const { mode, numChars, data } of segments) {
-    writer.write(MODE_INDICATOR[mode], 4);
+    writer.write(indicators[mode === 'eci' ? ECI_INDICATOR : DATA_MODE_INDEX[mode]]!, modeBits);
     switch (mode) {
       case 'eci': {
         const assignment = data[0]!;
@@ -181,7 +217,7 @@ export function writeSegments(writer: BitWriter, segments: readonly Segment[], g
         break;
       }
       case 'numeric': {
-        writer.write(numChars, countBits(mode, group));
+        writer.write(numChars, counts[DATA_MODE_INDEX[mode]]!);
         let i = 0;
         for (; i + 3 <= numChars; i += 3) {
           writer.write((data[i]! - 48) * 100 + (data[i + 1]! - 48) * 10 + (data[i + 2]! - 48), 10);
@@ -191,7 +227,7 @@ export function writeSegments(writer: BitWriter, segments: readonly Segment[], g
         break;
       }
       case 'alphanumeric': {
-        writer.write(numChars, countBits(mode, group));
+        writer.write(numChars, counts[DATA_MODE_INDEX[mode]]!);
         let i = 0;
         for (; i + 2 <= numChars; i += 2) {
           writer.write(ALPHANUMERIC_VALUE[data[i]!]! * 45 + ALPHANUMERIC_VALUE[data[i + 1]!]!, 11);
@@ -200,12 +236,12 @@ export function writeSegments(writer: BitWriter, segments: readonly Segment[], g
         break;
       }
       case 'byte': {
-        writer.write(numChars, countBits(mode, group));
+        writer.write(numChars, counts[DATA_MODE_INDEX[mode]]!);
         for (let i = 0; i < numChars; i++) writer.write(data[i]!, 8);
         break;
       }
       case 'kanji': {
-        writer.write(numChars, countBits(mode, group));
+        writer.write(numChars, counts[DATA_MODE_INDEX[mode]]!);
         for (let i = 0; i < numChars; i++) writer.write(data[i]!, 13);
         break;
       }
