@@ -14,18 +14,22 @@
  * - `[…]` marks an optional component (only trailing components are optional);
  * - check: `c` GS1 mod-10 check digit as the component's last digit (§7.9.1), `d` a date YYMMDD,
  *   `e` a date YYMMDD whose DD may be 00 for "no particular day" (§3.4.3–3.4.7: AIs 11–17),
- *   `y` a date YYYYMMDD, `h` an hour HH, `m` minutes MM, `s` seconds SS, `t` a time HHMM.
+ *   `y` a date YYYYMMDD, `h` an hour HH, `m` minutes MM, `s` seconds SS, `t` a time HHMM,
+ *   `z` the digit 0, `n` not all zeros, `w` a winding direction 0, 1 or 9, `b` 0 (no) or 1 (yes),
+ *   `u` a '-' (minus sign), `p` a piece number NN of a total NN, `f` no leading zero.
  *
- * Checks of content beyond check digits, dates and times (country, currency and package-type code
- * lists, the GMN/CPID check characters, coupon structures, cross-element rules such as "(21)
- * needs (01)") are not in this table.
+ * Not checked: membership of code lists (ISO 3166 countries, ISO 4217 currencies, package types,
+ * media types), the GMN/CPID/GIAI key rules, coupon structures and cross-element rules such as
+ * "(21) needs (01)" (the Syntax Dictionary's req/ex attributes).
  */
 
 /** The character sets of GS1 AI data (General Specifications §7.11). */
 export type Gs1CharacterSet = 'N' | 'X' | 'Y' | 'Z';
 
 /** A content check applied to one component of an AI's data field. */
-export type Gs1Check = 'checkDigit' | 'yymmdd' | 'yymmd0' | 'yyyymmdd' | 'hh' | 'mi' | 'ss' | 'hhmi';
+export type Gs1Check =
+  | 'checkDigit' | 'yymmdd' | 'yymmd0' | 'yyyymmdd' | 'hh' | 'mi' | 'ss' | 'hhmi'
+  | 'zero' | 'nonZero' | 'winding' | 'yesNo' | 'minus' | 'pieceOfTotal' | 'noLeadingZero';
 
 /** One component of an AI's data field, e.g. AI 253's `N13` (a GDTI with its check digit) and `[X..17]` (an optional serial). */
 export interface Gs1Component {
@@ -195,16 +199,16 @@ const TABLE = `00 N18c SSCC
 4318 X..20 RTN TO POST
 4319 X..30 RTN TO PHONE
 4320 X..35 SRV DESCRIPTION
-4321 N1 DANGEROUS GOODS
-4322 N1 AUTH TO LEAVE
-4323 N1 SIG REQUIRED
+4321 N1b DANGEROUS GOODS
+4322 N1b AUTH TO LEAVE
+4323 N1b SIG REQUIRED
 4324 N6eN4t NOT BEF DEL DT
 4325 N6eN4t NOT AFT DEL DT
 4326 N6d REL DATE
-4330 N6[X1] MAX TEMP F.
-4331 N6[X1] MAX TEMP C.
-4332 N6[X1] MIN TEMP F.
-4333 N6[X1] MIN TEMP C.
+4330 N6[X1u] MAX TEMP F.
+4331 N6[X1u] MAX TEMP C.
+4332 N6[X1u] MIN TEMP F.
+4333 N6[X1u] MIN TEMP C.
 7001 N13 NSN
 7002 X..30 MEAT CUT
 7003 N6dN4t EXPIRY TIME
@@ -244,17 +248,17 @@ const TABLE = `00 N18c SSCC
 7257 X..70 PERSON ADDR
 7258 X3 BIRTH SEQUENCE
 7259 X..40 BABY
-8001 N4N5N3N1N1 DIMENSIONS
+8001 N4nN5nN3nN1wN1 DIMENSIONS
 8002 X..20 CMT No.
-8003 N1N13c[X..16] GRAI
+8003 N1zN13c[X..16] GRAI
 8004 X..30 GIAI
 8005 N6 PRICE PER UNIT
-8006 N14cN4 ITIP
+8006 N14cN4p ITIP
 8007 X..34 IBAN
 8008 N6dN2h[N2m][N2s] PROD TIME
 8009 X..50 OPTSEN
 8010 Y..30 CPID
-8011 N..12 CPID SERIAL
+8011 N..12f CPID SERIAL
 8012 X..20 VERSION
 8013 X..25 GMN
 8014 X..25 MUDI
@@ -262,7 +266,7 @@ const TABLE = `00 N18c SSCC
 8018 N18c GSRN - RECIPIENT
 8019 N..10 SRIN
 8020 X..25 REF No.
-8026 N14cN4 ITIP CONTENT
+8026 N14cN4p ITIP CONTENT
 8030 Z..90 DIGSIG
 8110 X..70 Coupon code (North America)
 8111 N4 POINTS
@@ -273,6 +277,7 @@ const TABLE = `00 N18c SSCC
 
 const CHECKS: Readonly<Record<string, Gs1Check>> = {
   c: 'checkDigit', d: 'yymmdd', e: 'yymmd0', y: 'yyyymmdd', h: 'hh', m: 'mi', s: 'ss', t: 'hhmi',
+  z: 'zero', n: 'nonZero', w: 'winding', b: 'yesNo', u: 'minus', p: 'pieceOfTotal', f: 'noLeadingZero',
 };
 
 function parseComponents(format: string): Gs1Component[] {

@@ -176,6 +176,32 @@ export function validateValue(spec: Gs1ApplicationIdentifier, value: string, cur
         checkClock(spec, part.slice(0, 2), 'hour', 23);
         checkClock(spec, part.slice(2), 'minute', 59);
         break;
+      case 'zero':
+        if (part !== '0') fail(spec, `digit ${offset + 1} is ${part} but must be 0 (a filler digit): correct it to 0`);
+        break;
+      case 'nonZero':
+        if (/^0+$/.test(part)) fail(spec, `digits ${offset + 1} to ${offset + part.length} are all zeros, which GS1 forbids there: give a non-zero number`);
+        break;
+      case 'winding':
+        if (!'019'.includes(part)) fail(spec, `digit ${offset + 1} is the winding direction: 0 (face out), 1 (face in) or 9 (undefined), not ${part}`);
+        break;
+      case 'yesNo':
+        if (part !== '0' && part !== '1') fail(spec, `the value is ${part} but must be 0 (no) or 1 (yes)`);
+        break;
+      case 'minus':
+        if (part !== '-') fail(spec, `character ${offset + 1} is ${showChar(part)}: after the six digits only '-' (a negative temperature) may follow`);
+        break;
+      case 'pieceOfTotal': {
+        const piece = Number(part.slice(0, 2));
+        const total = Number(part.slice(2));
+        if (piece === 0 || total === 0 || piece > total) {
+          fail(spec, `piece ${part.slice(0, 2)} of ${part.slice(2)} is not a piece of a whole: the piece number (digits ${offset + 1}–${offset + 2}) must be 01 to the total (digits ${offset + 3}–${offset + 4}), which is 01 or more`);
+        }
+        break;
+      }
+      case 'noLeadingZero':
+        if (part.length > 1 && part.startsWith('0')) fail(spec, `${part} starts with 0, which GS1 forbids (0 alone is allowed): remove the leading zeros`);
+        break;
       default:
         unreachable(component.check);
     }
