@@ -202,6 +202,19 @@ function build(segmentsFor: (format: StreamFormat) => readonly Segment[], settin
 
 const UNITS = { numeric: 'digits', alphanumeric: 'characters', byte: 'bytes', kanji: 'characters' } as const;
 
+/**
+ * The most characters of one mode (digits, alphanumeric characters, bytes or kanji) that the largest symbol
+ * the options allow holds, at their ECL: what an interface can show beside a choice of symbology
+ * ("Micro QR holds at most 21 characters"). 0 where the symbology lacks the mode. `gs1` counts the FNC1 indicator.
+ */
+export function capacityOf(mode: DataMode, options: SymbolOptions & { gs1?: boolean } = {}): number {
+  const settings = normalise(options);
+  const { spec, ecl, candidates } = settings;
+  const fnc1 = choiceOption('gs1', options.gs1, [true, false], false);
+  const dataMode = choiceOption('mode', mode, ['numeric', 'alphanumeric', 'byte', 'kanji'] as const);
+  return Math.max(...candidates.map((v) => capacity(dataMode, spec, v, ecl, fnc1)));
+}
+
 /** The most characters of one mode that fit a version and ECL (Table 7, derived from the capacities); 0 where the mode does not exist. */
 function capacity(mode: DataMode, spec: Symbology, version: number, ecl: Ecl, fnc1: boolean): number {
   const format = spec.streamFormat(version);

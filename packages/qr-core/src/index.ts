@@ -2,12 +2,13 @@
  * qr-core: a zero-dependency QR Code encoder (ISO/IEC 18004:2015, Model 2). This entry runs anywhere
  * (browsers, workers, Node); `qr-core/png` adds the PNG renderer, which needs node:zlib.
  */
-export { encode, encodeSegments, type EncodeOptions, type SymbolOptions } from './encode.js';
+export { capacityOf, encode, encodeSegments, type EncodeOptions, type SymbolOptions } from './encode.js';
+export { SYMBOLOGIES, type SymbologyName } from './symbology.js';
 export { QrError, type QrErrorCode } from './errors.js';
 export { QrSymbol, type Ecl } from './symbol.js';
 export { DEFAULT_ECL, ECL_RECOVERY_PERCENT, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';
 export type { ModeOption } from './segmentation.js';
-export { makeAlphanumeric, makeBytes, makeEci, makeKanji, makeNumeric, type Mode, type Segment } from './segments.js';
+export { makeAlphanumeric, makeBytes, makeEci, makeKanji, makeNumeric, type DataMode, type Mode, type Segment } from './segments.js';
 export { parseColor, type Rgba } from './color.js';
 export {
   DEFAULT_DARK,
