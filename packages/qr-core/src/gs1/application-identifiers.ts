@@ -13,7 +13,7 @@
  * - `N14` is exactly 14 characters, `X..20` is 1 to 20 (only the last component is ever variable);
  * - `[…]` marks an optional component (only trailing components are optional);
  * - check: `c` GS1 mod-10 check digit as the component's last digit (§7.9.1), `d` a date YYMMDD,
- *   `e` a date YYMMDD whose DD may be 00 for "no particular day" (§3.4.3–3.4.7: AIs 11–17),
+ *   `e` a date YYMMDD whose DD may be 00 for "no particular day" (AIs 11–17, §3.4.2–3.4.7),
  *   `y` a date YYYYMMDD, `h` an hour HH, `m` minutes MM, `s` seconds SS, `t` a time HHMM,
  *   `z` the digit 0, `n` not all zeros, `w` a winding direction 0, 1 or 9, `b` 0 (no) or 1 (yes),
  *   `u` a '-' (minus sign), `p` a piece number NN of a total NN, `f` no leading zero.

@@ -37,8 +37,8 @@ export function gs1CheckDigit(digits: string): number {
 }
 
 /**
- * The year a two-digit YY stands for (§7.12, "Determination of century in dates"): within 49
- * years ahead of or 50 years behind the current year, so in 2026, 76 is 2076 and 77 is 1977.
+ * The year a two-digit YY stands for (§7.12, "Determination of century in dates"): at most 50
+ * years after the current year or 49 before it, so in 2026, 76 is 2076 and 77 is 1977.
  */
 export function fullYear(yy: number, currentYear: number): number {
   const difference = yy - (currentYear % 100);
