@@ -18,11 +18,24 @@ import {
   MAX_LOGO_BYTES,
   MAX_LOGO_PIXELS,
   MODULE_SHAPES,
+  SYMBOLOGIES,
 } from 'qr-core';
 import { PAYLOAD_SCHEMAS, PAYLOAD_TYPES, type PayloadFieldSchema, type PayloadType } from 'qr-core/payloads';
 import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
-import { BODY_TYPES, FORMATS, MARGIN_RANGE, PAYLOAD_FIELD, PAYLOAD_TYPE_FIELD, SCALE_RANGE } from './qr-request.js';
+import {
+  BODY_TYPES,
+  DEFAULT_MARGINS,
+  FORMATS,
+  MARGIN_RANGE,
+  MAX_HEIGHT_RANGE,
+  MAX_WIDTH_RANGE,
+  PAYLOAD_FIELD,
+  PAYLOAD_TYPE_FIELD,
+  SCALE_RANGE,
+  SYMBOLOGY_ECLS,
+  SYMBOLOGY_NAMES,
+} from './qr-request.js';
 
 const problem = { $ref: '#/components/responses/Problem' };
 const imageContent = {
@@ -33,9 +46,56 @@ const imageContent = {
 /** One description per option, shared by the query parameters and the JSON body. */
 const options = {
   format: { type: 'string', enum: FORMATS, description: 'Image type. Without it: SVG when Accept ranks image/svg+xml above image/png, else PNG.' },
-  ecl: { type: 'string', enum: ECLS, default: DEFAULT_ECL, description: `Error correction level (${ECLS.map((level) => `${level} ≈ ${ECL_RECOVERY_PERCENT[level]} %`).join(', ')} recoverable); case-insensitive.` },
+  symbology: {
+    type: 'string',
+    enum: SYMBOLOGIES,
+    default: SYMBOLOGIES[0],
+    examples: ['micro', 'rmqr'],
+    description:
+      "The QR family member: 'qr' QR Code (ISO/IEC 18004, versions 1–40); 'micro' Micro QR (M1–M4, 11×11 to 17×17 modules, one finder pattern: tiny marks on parts and tickets); " +
+      "'rmqr' rectangular Micro QR (ISO/IEC 23941, R7x43 to R17x139: narrow labels; the smallest area that holds the data, within maxHeight and maxWidth). " +
+      'The smallest symbol that holds the data at the ECL is made; too much data is a 422 that says how much that symbology holds. Case-insensitive. ' +
+      'Logos are drawn on QR codes only, and Micro QR has no GS1 (FNC1) mode: either is a 400 with another symbology.',
+  },
+  gs1: {
+    type: 'boolean',
+    default: false,
+    examples: [true],
+    description:
+      'The text is a GS1 element string, in the bracketed form (01)09506000134352(17)201225(10)ABC1 or with GS (0x1D) after variable-length elements, ' +
+      "encoded with FNC1 in first position (a GS1 QR code, read as ]Q3): with symbology 'qr' or 'rmqr'. The elements are checked (known AIs, lengths, check digits, dates): " +
+      'a wrong one is a 400 INVALID_DATA naming the AI. Not with a payload. In a query or form: 1, true, 0 or false.',
+  },
+  maxHeight: {
+    type: 'integer',
+    minimum: MAX_HEIGHT_RANGE.min,
+    maximum: MAX_HEIGHT_RANGE.max,
+    examples: [9],
+    description: "rMQR only (symbology 'rmqr'): the most modules down, for a label of fixed height; 9 keeps to the R7 and R9 sizes. Without it, any height.",
+  },
+  maxWidth: {
+    type: 'integer',
+    minimum: MAX_WIDTH_RANGE.min,
+    maximum: MAX_WIDTH_RANGE.max,
+    examples: [77],
+    description: "rMQR only (symbology 'rmqr'): the most modules across (the quiet zone not counted). Without it, any width.",
+  },
+  ecl: {
+    type: 'string',
+    enum: ECLS,
+    default: DEFAULT_ECL,
+    description:
+      `Error correction level (${ECLS.map((level) => `${level} ≈ ${ECL_RECOVERY_PERCENT[level]} %`).join(', ')} recoverable); case-insensitive. ` +
+      `Each symbology has its own: ${SYMBOLOGIES.map((symbology) => `${SYMBOLOGY_NAMES[symbology]} ${SYMBOLOGY_ECLS[symbology].join(', ')}`).join('; ')} (Micro QR's Q in M4 only); another is a 400.`,
+  },
   scale: { type: 'integer', minimum: SCALE_RANGE.min, maximum: SCALE_RANGE.max, default: DEFAULT_SCALE, description: `Pixels per module. The whole image is at most ${API_MAX_IMAGE_SIDE_PX} px wide.` },
-  margin: { type: 'integer', minimum: MARGIN_RANGE.min, maximum: MARGIN_RANGE.max, default: DEFAULT_MARGIN, description: 'Quiet zone in modules; ISO/IEC 18004 asks for 4.' },
+  margin: {
+    type: 'integer',
+    minimum: MARGIN_RANGE.min,
+    maximum: MARGIN_RANGE.max,
+    default: DEFAULT_MARGIN,
+    description: `Quiet zone in modules. The default is the one each standard asks for: ${SYMBOLOGIES.map((symbology) => `${DEFAULT_MARGINS[symbology]} for ${SYMBOLOGY_NAMES[symbology]}`).join(', ')}.`,
+  },
   dark: { type: 'string', default: DEFAULT_DARK, description: "Colour of dark modules: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },
   light: { type: 'string', default: DEFAULT_LIGHT, description: "Colour of light modules and the quiet zone: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },
   moduleShape: { type: 'string', enum: MODULE_SHAPES, default: MODULE_SHAPES[0], description: "Shape of the data modules: 'square', 'rounded' (neighbours joined, outer corners rounded) or 'dots'." },
@@ -58,7 +118,12 @@ const options = {
 } as const;
 
 const dataFields = {
-  data: { type: 'string', minLength: 1, description: 'The text to encode (UTF-8).' },
+  data: {
+    type: 'string',
+    minLength: 1,
+    examples: ['https://example.com', '(01)09506000134352(17)201225(10)ABC1'],
+    description: 'The text to encode (UTF-8); with gs1, a GS1 element string.',
+  },
   url: { type: 'string', minLength: 1, description: 'Same as data: the name the original service used.' },
   text: { type: 'string', minLength: 1, description: 'Same as data.' },
 } as const;
@@ -136,7 +201,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     title: 'QR code API',
     version: '1.0.0',
     description:
-      'Makes QR codes (ISO/IEC 18004) as PNG or SVG. Give the text in exactly one of data, url or text, or a payload (a Wi-Fi login, a contact card, a SEPA payment, …) that the server makes into its text. ' +
+      'Makes QR codes (ISO/IEC 18004), Micro QR, rMQR (ISO/IEC 23941) and GS1 QR codes as PNG or SVG (symbology, gs1). Give the text in exactly one of data, url or text, or a payload (a Wi-Fi login, a contact card, a SEPA payment, …) that the server makes into its text. ' +
       'Every GET also answers HEAD. Errors are RFC 9457 problem details with a stable `code` member. ' +
       'Answers carry CORS headers for the configured origins, X-Content-Type-Options: nosniff, and X-Request-Id.',
   },
@@ -265,7 +330,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     },
     responses: {
       Problem: {
-        description: 'An error: 400 bad input, 404, 405 (with Allow), 408, 413 body too large, 415, 422 data does not fit a QR code (or a logo is larger than it can lose, or has more pixels than the server decodes), 431 request line and headers too large, 503 shutting down.',
+        description: 'An error: 400 bad input, 404, 405 (with Allow), 408, 413 body too large, 415, 422 data does not fit the symbology (or a logo is larger than it can lose, or has more pixels than the server decodes), 431 request line and headers too large, 503 shutting down.',
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       },
     },

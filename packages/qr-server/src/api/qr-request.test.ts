@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { toHttpError, type ErrorCode } from '../http/problem.js';
 import { PAYLOAD_SCHEMAS, PAYLOAD_TYPES, payload } from 'qr-core/payloads';
-import { DATA_FIELDS, fieldsFromJson, fieldsFromUrlEncoded, JSON_FIELDS, mergeFields, OPTION_FIELDS, PAYLOAD_FIELD, PAYLOAD_TYPE_FIELD, readQrRequest, toQrRequest, type TextFields } from './qr-request.js';
+import { DATA_FIELDS, fieldsFromJson, fieldsFromUrlEncoded, JSON_FIELDS, mergeFields, OPTION_FIELDS, PAYLOAD_FIELD, PAYLOAD_TYPE_FIELD, readQrRequest, SYMBOLOGY_ECLS, toQrRequest, type TextFields } from './qr-request.js';
 import { dataUrl, discLogo } from '../test-support/logo-png.js';
 import { parseUrlEncoded } from './urlencoded.js';
 
@@ -21,6 +21,10 @@ test("defaults are the original service's look: ECL M, scale 10, margin 4, black
     secret: false,
     format: 'png',
     formatFromAccept: true,
+    symbology: 'qr',
+    gs1: false,
+    maxHeight: undefined,
+    maxWidth: undefined,
     ecl: 'M',
     scale: 10,
     margin: 4,
@@ -46,6 +50,10 @@ test('every option from a query, case-insensitive where that is safe', () => {
     secret: false,
     format: 'svg',
     formatFromAccept: false,
+    symbology: 'qr',
+    gs1: false,
+    maxHeight: undefined,
+    maxWidth: undefined,
     ecl: 'H',
     scale: 3,
     margin: 0,
@@ -72,6 +80,10 @@ test('every option from JSON, with JSON types', () => {
     secret: false,
     format: 'png',
     formatFromAccept: false,
+    symbology: 'qr',
+    gs1: false,
+    maxHeight: undefined,
+    maxWidth: undefined,
     ecl: 'Q',
     scale: 5,
     margin: 2,
@@ -170,6 +182,20 @@ const badInputs: [string, () => unknown, ErrorCode, RegExp][] = [
   ['bad colour', () => toQrRequest(fromQuery('url=a&dark=red')), 'INVALID_OPTION', /^dark must be '#rgb'.*; got "red"/],
   ['bad light colour', () => toQrRequest(fromQuery('url=a&light=%23ggg')), 'INVALID_OPTION', /^light must be/],
   ['bad download', () => toQrRequest(fromQuery('url=a&download=yes')), 'INVALID_OPTION', /download is "yes"; give 1 or true/],
+  ['bad symbology', () => toQrRequest(fromQuery('url=a&symbology=aztec')), 'INVALID_OPTION', /symbology is "aztec"; give one of qr, micro, rmqr/],
+  ['bad gs1', () => toQrRequest(fromQuery('url=a&gs1=yes')), 'INVALID_OPTION', /gs1 is "yes"; give 1 or true for a GS1 element string/],
+  ['gs1 with a payload', () => toQrRequest(fromQuery('type=tel&number=%2B442079460000&gs1=1')), 'INVALID_FIELD', /gs1 is true beside a payload \(type tel\)/],
+  ['ecl H for Micro QR', () => toQrRequest(fromQuery('url=a&symbology=micro&ecl=h')), 'INVALID_OPTION', /ecl is "h", but Micro QR has ECL L, M, Q only \(Q in M4 alone; M1 detects errors only\)/],
+  ['ecl L for rMQR', () => toQrRequest(fromQuery('url=a&symbology=rmqr&ecl=L')), 'INVALID_OPTION', /ecl is "L", but rMQR has ECL M, H only/],
+  ['maxHeight for QR', () => toQrRequest(fromQuery('url=a&maxHeight=9')), 'INVALID_OPTION', /maxHeight bounds the size of rMQR symbols, but symbology is qr.*give symbology rmqr/],
+  ['maxWidth for Micro QR', () => toQrRequest(fromQuery('url=a&symbology=micro&maxWidth=43&maxHeight=9')), 'INVALID_OPTION', /maxHeight and maxWidth bound the size of rMQR symbols, but symbology is micro/],
+  ['maxHeight out of range', () => toQrRequest(fromQuery('url=a&symbology=rmqr&maxHeight=5')), 'INVALID_OPTION', /maxHeight is 5; give a whole number from 7 to 17/],
+  ['maxWidth out of range', () => toQrRequest(fromQuery('url=a&symbology=rmqr&maxWidth=140')), 'INVALID_OPTION', /maxWidth is 140; give a whole number from 27 to 139/],
+  ['a logo on Micro QR', () => toQrRequest(fromQuery(`url=a&symbology=micro&logo=${encodeURIComponent(dataUrl(discLogo(8)))}`)), 'INVALID_OPTION', /^logos are drawn on QR codes only: Micro QR/],
+  ['a logo on rMQR', () => toQrRequest(fieldsFromJson({ data: 'a', symbology: 'rmqr', logo: dataUrl(discLogo(8)) })), 'INVALID_OPTION', /^logos are drawn on QR codes only: rMQR/],
+  ['JSON gs1 a string', () => fieldsFromJson({ data: 'a', gs1: 'true' }), 'INVALID_FIELD', /gs1 in the JSON body is the string "true"; give a boolean/],
+  ['JSON maxHeight a string', () => fieldsFromJson({ data: 'a', maxHeight: '9' }), 'INVALID_FIELD', /maxHeight in the JSON body is the string "9"; give a number/],
+  ['JSON symbology a number', () => fieldsFromJson({ data: 'a', symbology: 1 }), 'INVALID_FIELD', /symbology in the JSON body is the number 1; give a string/],
   ['JSON array', () => fieldsFromJson(['a']), 'INVALID_FIELD', /the JSON body is an array; send an object/],
   ['JSON string', () => fieldsFromJson('a'), 'INVALID_FIELD', /the JSON body is the string "a"/],
   ['JSON null', () => fieldsFromJson(null), 'INVALID_FIELD', /the JSON body is null/],
@@ -190,6 +216,27 @@ const badInputs: [string, () => unknown, ErrorCode, RegExp][] = [
 for (const [name, run, code, message] of badInputs) {
   test(`refuses ${name} with ${code} and a message saying what to give`, () => rejects(run, code, message));
 }
+
+test('symbology, gs1, maxHeight and maxWidth: the same from a query, a form and JSON; the quiet zone follows the symbology', () => {
+  const micro = toQrRequest(fromQuery('data=x&symbology=MICRO'));
+  assert.deepEqual([micro.symbology, micro.gs1, micro.ecl, micro.margin, micro.maxHeight, micro.maxWidth], ['micro', false, 'M', 2, undefined, undefined]);
+  const rmqr = { data: 'x', symbology: 'rmqr', gs1: true, maxHeight: 9, maxWidth: 77, ecl: 'H' };
+  const fromJson = toQrRequest(fieldsFromJson(rmqr));
+  assert.deepEqual([fromJson.symbology, fromJson.gs1, fromJson.maxHeight, fromJson.maxWidth, fromJson.ecl, fromJson.margin], ['rmqr', true, 9, 77, 'H', 2]);
+  assert.deepEqual(toQrRequest(fromQuery('data=x&symbology=rmqr&gs1=1&maxHeight=9&maxWidth=77&ecl=h')), fromJson);
+  assert.deepEqual(toQrRequest(fieldsFromUrlEncoded(parseUrlEncoded('data=x&symbology=rmqr&gs1=TRUE&maxHeight=9&maxWidth=77&ecl=H', 'form body'), 'form body')), fromJson);
+  for (const [text, value] of [['1', true], ['true', true], ['0', false], ['False', false]] as const) assert.equal(toQrRequest(fromQuery(`data=x&gs1=${text}`)).gs1, value, text);
+  assert.equal(toQrRequest(fromQuery('data=x&symbology=micro&margin=4')).margin, 4, 'a margin given wins');
+  assert.equal(toQrRequest(fromQuery('data=x&symbology=qr')).margin, 4);
+  assert.equal(toQrRequest(fromQuery('data=x&symbology=micro&ecl=q')).ecl, 'Q', "M4's Q");
+});
+
+test("each symbology's ECLs are the encoder's, and a payload that fixes its ECL keeps it where the symbology has it", () => {
+  assert.deepEqual(SYMBOLOGY_ECLS, { qr: ['L', 'M', 'Q', 'H'], micro: ['L', 'M', 'Q'], rmqr: ['M', 'H'] });
+  const epc = 'type=epc&name=Red+Cross&iban=DE89370400440532013000&amount=25';
+  assert.equal(toQrRequest(fromQuery(`${epc}&symbology=rmqr`)).ecl, 'M');
+  rejects(() => toQrRequest(fromQuery(`${epc}&symbology=rmqr&ecl=H`)), 'INVALID_OPTION', /ecl is "H", but a EPC|made at ECL M/);
+});
 
 test('query and body fields join; the same field in both is refused', () => {
   const merged = mergeFields(fromQuery('format=svg'), fieldsFromJson({ data: 'x' }));

@@ -25,6 +25,7 @@ import {
   DEFAULT_LIGHT,
   DEFAULT_MARGIN,
   DEFAULT_SCALE,
+  capacityOf,
   ECLS,
   FINDER_SHAPES,
   MAX_MARGIN,
@@ -33,10 +34,12 @@ import {
   parseColor,
   QrError,
   readLogo,
+  SYMBOLOGIES,
   type Ecl,
   type FinderShape,
   type LogoFile,
   type ModuleShape,
+  type SymbologyName,
 } from 'qr-core';
 import { hasSecret, payload as payloadText, PAYLOAD_SCHEMAS, PAYLOAD_TYPES, type Payload, type PayloadFieldSchema, type PayloadSchema, type PayloadType } from 'qr-core/payloads';
 import { HttpError } from '../http/problem.js';
@@ -51,7 +54,7 @@ export const DATA_FIELDS = Object.freeze(['data', 'url', 'text'] as const);
 /** The structured alternative to the text: the JSON member holding a payload, and the name of its type when the fields come flat. */
 export const PAYLOAD_FIELD = 'payload';
 export const PAYLOAD_TYPE_FIELD = 'type';
-export const OPTION_FIELDS = Object.freeze(['format', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logo', 'logoSize', 'download'] as const);
+export const OPTION_FIELDS = Object.freeze(['format', 'symbology', 'gs1', 'maxHeight', 'maxWidth', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logo', 'logoSize', 'download'] as const);
 export const FORMATS: readonly ImageFormat[] = Object.freeze(['png', 'svg']);
 
 /** The body types POST accepts; anything else is a 415 that lists them. */
@@ -76,6 +79,13 @@ export interface QrRequest {
   readonly format: ImageFormat;
   /** True when the client named no format and Accept chose it: the answer then varies by Accept. */
   readonly formatFromAccept: boolean;
+  /** The QR family member: QR Code (default), Micro QR or rMQR. */
+  readonly symbology: SymbologyName;
+  /** The text is a GS1 element string, encoded with FNC1 in first position (QR and rMQR). */
+  readonly gs1: boolean;
+  /** rMQR only: the most modules down and across; undefined: no bound. */
+  readonly maxHeight: number | undefined;
+  readonly maxWidth: number | undefined;
   readonly ecl: Ecl;
   readonly scale: number;
   readonly margin: number;
@@ -228,9 +238,13 @@ export function fieldsFromForm(form: readonly FormPart[] | undefined): TextField
   return result;
 }
 
+/** The options that are numbers in JSON, and those that are booleans (in a query or form: true, false, 1 or 0). */
+const NUMBER_FIELDS = Object.freeze(['scale', 'margin', 'logoSize', 'maxHeight', 'maxWidth'] as const);
+const BOOLEAN_FIELDS = Object.freeze(['gs1', 'download'] as const);
+
 /**
  * Fields from a parsed JSON body: an object whose members have the JSON types of the API
- * (strings; numbers for scale, margin and logoSize; a boolean for download; an object for
+ * (strings; numbers for scale, margin, logoSize, maxHeight and maxWidth; booleans for gs1 and download; an object for
  * payload, whose fields qr-core checks). A JSON body is new in this API, so unknown members are
  * refused rather than silently ignored: a typo is caught.
  */
@@ -250,7 +264,7 @@ export function fieldsFromJson(json: unknown): TextFields {
       result.set(name, { value: '', where: 'JSON body', object: value });
       continue;
     }
-    const expected = name === 'scale' || name === 'margin' || name === 'logoSize' ? 'number' : name === 'download' ? 'boolean' : 'string';
+    const expected = (NUMBER_FIELDS as readonly string[]).includes(name) ? 'number' : (BOOLEAN_FIELDS as readonly string[]).includes(name) ? 'boolean' : 'string';
     if (typeof value !== expected) {
       throw new HttpError('INVALID_FIELD', `${name} in the JSON body is ${describe(value)}; give a ${expected}`);
     }
@@ -273,17 +287,33 @@ export function mergeFields(query: TextFields, body: TextFields): TextFields {
 /** Checks the fields' values; without a `format` field, `accept` (the Accept header) picks one. */
 export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
   const format = oneOf(fields, 'format', FORMATS, (text) => text.toLowerCase());
+  const symbology = oneOf(fields, 'symbology', SYMBOLOGIES, (text) => text.toLowerCase()) ?? 'qr';
   const logoFile = logo(fields);
+  if (logoFile !== undefined && symbology !== 'qr') {
+    throw new HttpError(
+      'INVALID_OPTION',
+      `logos are drawn on QR codes only: ${SYMBOLOGY_NAMES[symbology]} has too little error correction to lose modules under a logo; leave out logo, or give symbology qr (or leave it out)`,
+    );
+  }
   const content = fields.has(PAYLOAD_FIELD) || fields.has(PAYLOAD_TYPE_FIELD) ? payloadContent(fields) : { data: data(fields), payload: undefined, schema: undefined };
+  const gs1 = booleanField(fields, 'gs1', 'for a GS1 element string such as (01)09506000134352(10)ABC1, 0 or false for plain text');
+  if (gs1 && content.payload !== undefined) {
+    throw new HttpError('INVALID_FIELD', `gs1 is true beside a payload (type ${content.payload.type}); a GS1 code encodes a GS1 element string given as data, such as (01)09506000134352(10)ABC1: give data, or leave out gs1`);
+  }
+  const { maxHeight, maxWidth } = rmqrBounds(fields, symbology);
   return {
     data: content.data,
     payload: content.payload,
     secret: content.payload !== undefined && hasSecret(content.payload),
     format: format ?? negotiateFormat(accept),
     formatFromAccept: format === undefined,
-    ecl: ecl(fields, content.schema, logoFile),
+    symbology,
+    gs1,
+    maxHeight,
+    maxWidth,
+    ecl: ecl(fields, symbology, content.schema, logoFile),
     scale: wholeNumber(fields, 'scale', SCALE_RANGE, DEFAULT_SCALE),
-    margin: wholeNumber(fields, 'margin', MARGIN_RANGE, DEFAULT_MARGIN),
+    margin: wholeNumber(fields, 'margin', MARGIN_RANGE, defaultMargin(symbology)),
     dark: color(fields, 'dark', DEFAULT_DARK),
     light: color(fields, 'light', DEFAULT_LIGHT),
     moduleShape: oneOf(fields, 'moduleShape', MODULE_SHAPES, (text) => text.toLowerCase()) ?? MODULE_SHAPES[0],
@@ -291,7 +321,58 @@ export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
     finderColor: fields.has('finderColor') ? color(fields, 'finderColor', DEFAULT_DARK) : undefined,
     logo: logoFile,
     logoSize: logoSize(fields, logoFile),
-    download: download(fields),
+    download: booleanField(fields, 'download', 'for an attachment, 0 or false for inline'),
+  };
+}
+
+/** What messages call each symbology: its name as its standard writes it. */
+export const SYMBOLOGY_NAMES: Readonly<Record<SymbologyName, string>> = Object.freeze({ qr: 'QR Code', micro: 'Micro QR', rmqr: 'rMQR' });
+
+/**
+ * The ECLs each symbology has, weakest first, as qr-core's encoder takes them (QR: L, M, Q, H;
+ * Micro QR: L, M, Q; rMQR: M, H): read from capacityOf, which refuses a level a symbology lacks,
+ * so that this list cannot drift from the encoder's.
+ */
+export const SYMBOLOGY_ECLS: Readonly<Record<SymbologyName, readonly Ecl[]>> = Object.freeze(
+  Object.fromEntries(SYMBOLOGIES.map((symbology) => [symbology, Object.freeze(ECLS.filter((level) => hasEcl(symbology, level)))])) as Record<SymbologyName, readonly Ecl[]>,
+);
+
+function hasEcl(symbology: SymbologyName, ecl: Ecl): boolean {
+  try {
+    capacityOf('byte', { symbology, ecl });
+    return true;
+  } catch (error) {
+    if (error instanceof QrError && error.code === 'INVALID_OPTION') return false;
+    throw error;
+  }
+}
+
+/**
+ * The quiet zone by default, in modules: the one each standard asks for (4 for QR, 2 for Micro QR
+ * and rMQR), which qr-core's renderers draw when given no margin.
+ */
+export const DEFAULT_MARGINS: Readonly<Record<SymbologyName, number>> = Object.freeze({ qr: DEFAULT_MARGIN, micro: 2, rmqr: 2 });
+
+function defaultMargin(symbology: SymbologyName): number {
+  return DEFAULT_MARGINS[symbology];
+}
+
+/** rMQR's heights and widths in modules (ISO/IEC 23941 Table 1: R7x43 … R17x139, and R11x27, R13x27). */
+export const MAX_HEIGHT_RANGE = Object.freeze({ min: 7, max: 17 });
+export const MAX_WIDTH_RANGE = Object.freeze({ min: 27, max: 139 });
+
+/** maxHeight and maxWidth: rMQR's only, so that no two requests for one image differ. */
+function rmqrBounds(fields: TextFields, symbology: SymbologyName): { maxHeight: number | undefined; maxWidth: number | undefined } {
+  const given = (['maxHeight', 'maxWidth'] as const).filter((name) => fields.has(name));
+  if (given.length > 0 && symbology !== 'rmqr') {
+    throw new HttpError(
+      'INVALID_OPTION',
+      `${given.join(' and ')} ${given.length > 1 ? 'bound' : 'bounds'} the size of rMQR symbols, but symbology is ${symbology}, whose symbols are square: give symbology rmqr, or leave out ${given.join(' and ')}`,
+    );
+  }
+  return {
+    maxHeight: fields.has('maxHeight') ? wholeNumber(fields, 'maxHeight', MAX_HEIGHT_RANGE, MAX_HEIGHT_RANGE.max) : undefined,
+    maxWidth: fields.has('maxWidth') ? wholeNumber(fields, 'maxWidth', MAX_WIDTH_RANGE, MAX_WIDTH_RANGE.max) : undefined,
   };
 }
 
@@ -461,9 +542,16 @@ function holdsSecret(schema: PayloadSchema, input: Record<string, unknown>): boo
  * asked for contradicts; a logo hides modules, so without an ECL asked for it gets the most
  * correction there is (H).
  */
-function ecl(fields: TextFields, schema: PayloadSchema | undefined, logoFile: Logo | undefined): Ecl {
+function ecl(fields: TextFields, symbology: SymbologyName, schema: PayloadSchema | undefined, logoFile: Logo | undefined): Ecl {
   const asked = oneOf(fields, 'ecl', ECLS, (text) => text.toUpperCase());
+  const levels = SYMBOLOGY_ECLS[symbology];
   const required = schema?.ecl;
+  if (asked !== undefined && !levels.includes(asked)) {
+    throw new HttpError('INVALID_OPTION', `ecl is "${fields.get('ecl')?.value}", but ${SYMBOLOGY_NAMES[symbology]} has ECL ${levels.join(', ')} only${eclNote(symbology)}: give one of those`);
+  }
+  if (required !== undefined && !levels.includes(required)) {
+    throw new HttpError('INVALID_OPTION', `a ${schema?.label} code (type ${schema?.type}) is made at ECL ${required}, which ${SYMBOLOGY_NAMES[symbology]} lacks (it has ${levels.join(', ')}): give another symbology`);
+  }
   if (required === undefined) return asked ?? (logoFile === undefined ? DEFAULT_ECL : 'H');
   if (asked !== undefined && asked !== required) {
     throw new HttpError(
@@ -534,8 +622,14 @@ function logoSize(fields: TextFields, logoFile: Logo | undefined): number | unde
   return value;
 }
 
-function download(fields: TextFields): boolean {
-  const field = fields.get('download');
+/** Where a symbology's ECLs have a catch worth saying. */
+function eclNote(symbology: SymbologyName): string {
+  return symbology === 'micro' ? ' (Q in M4 alone; M1 detects errors only)' : '';
+}
+
+/** A boolean option: true, false, 1 or 0, any case (JSON: a boolean); `meaning` finishes "give 1 or true …". */
+function booleanField(fields: TextFields, name: (typeof BOOLEAN_FIELDS)[number], meaning: string): boolean {
+  const field = fields.get(name);
   if (field === undefined) return false;
   switch (field.value.toLowerCase()) {
     case '1':
@@ -545,7 +639,7 @@ function download(fields: TextFields): boolean {
     case 'false':
       return false;
     default:
-      throw new HttpError('INVALID_OPTION', `download is "${field.value}"; give 1 or true for an attachment, 0 or false for inline`);
+      throw new HttpError('INVALID_OPTION', `${name} is "${field.value}"; give 1 or true ${meaning}`);
   }
 }
 

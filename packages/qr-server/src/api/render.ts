@@ -44,7 +44,14 @@ export function renderImage(qr: QrRequest, key: string, caches: Caches): Image {
 }
 
 function draw(qr: QrRequest, logos: LogoCache): Image {
-  const symbol = encode(qr.data, { ecl: qr.ecl });
+  const { symbology, gs1, maxHeight, maxWidth } = qr;
+  const symbol = encode(qr.data, {
+    ecl: qr.ecl,
+    ...(symbology === 'qr' ? {} : { symbology }),
+    ...(gs1 ? { gs1 } : {}),
+    ...(maxHeight === undefined ? {} : { maxHeight }),
+    ...(maxWidth === undefined ? {} : { maxWidth }),
+  });
   const sizePx = checkedSidePx(symbol, qr);
   const { margin, dark, light, moduleShape, finderShape, finderColor, logo, logoSize } = qr;
   const drawing = { margin, dark, light, moduleShape, finderShape, ...(finderColor === undefined ? {} : { finderColor }) };
@@ -75,7 +82,7 @@ function checkedSidePx(symbol: QrSymbol, qr: QrRequest): number {
   if (sidePx > API_MAX_IMAGE_SIDE_PX) {
     throw new HttpError(
       'IMAGE_TOO_LARGE',
-      `the image would be ${sidePx} px wide (${symbol.size + 2 * qr.margin} modules, version ${symbol.version} with margin ${qr.margin}, at scale ${qr.scale}); the limit is ${API_MAX_IMAGE_SIDE_PX} px, so give scale ${largestScale(symbol, { margin: qr.margin, limitPx: API_MAX_IMAGE_SIDE_PX })} or less`,
+      `the image would be ${sidePx} px wide (${symbol.width + 2 * qr.margin} modules, ${symbol.symbology === 'qr' ? `version ${symbol.version}` : symbol.designator.replace(/-[LMQH]$/, '')} with margin ${qr.margin}, at scale ${qr.scale}); the limit is ${API_MAX_IMAGE_SIDE_PX} px, so give scale ${largestScale(symbol, { margin: qr.margin, limitPx: API_MAX_IMAGE_SIDE_PX })} or less`,
     );
   }
   return sidePx;
@@ -83,12 +90,16 @@ function checkedSidePx(symbol: QrSymbol, qr: QrRequest): number {
 
 /**
  * Everything the image depends on (not `download`, which changes only a header): every option,
- * and a logo's content hash and size. Those two are added only with a logo, so images without
- * one keep the keys (and ETags) they had.
+ * a logo's content hash and size, and the symbology with its options (gs1, maxHeight, maxWidth).
+ * The logo's are added only with a logo, and the symbology's (as one object, which no other
+ * member of the key can be) only for other than a plain QR code, so the images that were made
+ * before keep the keys (and ETags) they had.
  */
 export function imageKey(qr: QrRequest): string {
-  const key = [qr.format, qr.ecl, qr.scale, qr.margin, qr.dark, qr.light, qr.moduleShape, qr.finderShape, qr.finderColor ?? null, qr.data];
-  return JSON.stringify(qr.logo === undefined ? key : [...key, qr.logo.sha256, qr.logoSize ?? null]);
+  const key: unknown[] = [qr.format, qr.ecl, qr.scale, qr.margin, qr.dark, qr.light, qr.moduleShape, qr.finderShape, qr.finderColor ?? null, qr.data];
+  if (qr.logo !== undefined) key.push(qr.logo.sha256, qr.logoSize ?? null);
+  if (qr.symbology !== 'qr' || qr.gs1) key.push({ symbology: qr.symbology, gs1: qr.gs1, maxHeight: qr.maxHeight ?? null, maxWidth: qr.maxWidth ?? null });
+  return JSON.stringify(key);
 }
 
 /** A strong validator (RFC 9110 §8.8.3): a hash of the image's key and of the qr-core that made it. */
