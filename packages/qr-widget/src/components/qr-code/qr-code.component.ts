@@ -4,7 +4,6 @@ import {
   DEFAULT_DARK,
   DEFAULT_ECL,
   DEFAULT_LIGHT,
-  DEFAULT_MARGIN,
   FINDER_SHAPES,
   MODULE_SHAPES,
   QrError,
@@ -12,6 +11,7 @@ import {
   type FinderShape,
   type ModuleShape,
   type QrSymbol,
+  type SymbologyName,
 } from 'qr-core';
 import { toPlainSVG } from 'qr-core/svg-plain';
 import { emit, type BrowserGeneratedDetail, type QrErrorDetail } from '../../events.js';
@@ -37,7 +37,7 @@ export type QrCodeResult =
   | { kind: 'error'; detail: QrErrorDetail };
 
 /** The properties that change what is drawn: the symbol's inputs, then those of its drawing alone (`logo` through `logoImage`, and the styled renderer's arrival). */
-const INPUTS = ['value', 'ecl', 'logo', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoImage', 'logoSize', 'shrinkLogo', 'styledLoad'] as const;
+const INPUTS = ['value', 'ecl', 'symbology', 'gs1', 'maxHeight', 'logo', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoImage', 'logoSize', 'shrinkLogo', 'styledLoad'] as const;
 
 /** What draws styles and logos (`styled-renderer.ts`): qr-core's whole toSVG, with its maxLogoSize and QrError. */
 export type StyledRenderer = typeof import('./styled-renderer.js');
@@ -99,6 +99,9 @@ export class QrCode extends LitElement {
   static override properties = {
     value: {},
     ecl: {},
+    symbology: {},
+    gs1: { type: Boolean },
+    maxHeight: { type: Number, attribute: 'max-height' },
     margin: { type: Number },
     dark: {},
     light: {},
@@ -120,8 +123,26 @@ export class QrCode extends LitElement {
   /** Error correction level: L, M, Q or H (about 7, 15, 25, 30 % of the symbol recoverable). */
   ecl: Ecl = DEFAULT_ECL;
 
-  /** Quiet zone around the symbol, in modules; by default qr-core's DEFAULT_MARGIN, the one ISO/IEC 18004 §6.3.8 asks for. */
-  margin = DEFAULT_MARGIN;
+  /**
+   * Which member of the QR family: 'qr' (QR Code, the default), 'micro' (Micro QR, M1–M4) or 'rmqr'
+   * (rectangular Micro QR), qr-core's SYMBOLOGIES. Micro QR has ECL L, M and Q; rMQR M and H.
+   */
+  symbology: SymbologyName = 'qr';
+
+  /**
+   * The value is a GS1 element string, `(01)09506000134352(17)201225(10)ABC1` (application identifiers in
+   * brackets, each followed by its value), encoded with FNC1 in first position: QR and rMQR only.
+   */
+  gs1 = false;
+
+  /** rMQR only: the most modules down (7 to 17); absent, the smallest symbol that holds the value. */
+  maxHeight: number | null | undefined = undefined;
+
+  /**
+   * Quiet zone around the symbol, in modules; absent, qr-core's default for the symbology: 4 for QR
+   * (ISO/IEC 18004 §6.3.8), 2 for Micro QR and rMQR.
+   */
+  margin: number | null | undefined = undefined;
 
   /** Colour of dark modules: '#rgb', '#rgba', '#rrggbb', '#rrggbbaa' or 'transparent' (qr-core's parseColor). */
   dark = DEFAULT_DARK;
@@ -161,8 +182,8 @@ export class QrCode extends LitElement {
   /** The styled renderer's load, while this element waits for it: on its way, or failed. */
   private styledLoad: 'loading' | 'failed' | undefined;
 
-  /** The last symbol made, reused while `value` and `ecl` stay: encoding is the costly step. */
-  private encoded: { value: string; ecl: Ecl; symbol: QrSymbol } | undefined;
+  /** The last symbol made, reused while its inputs (`value`, `ecl`, `symbology`, `gs1`, `maxHeight`) stay: encoding is the costly step. */
+  private encoded: { key: string; symbol: QrSymbol } | undefined;
   /** The fetch of the logo on its way, aborted when `logo` changes again. */
   private logoFetch: { abort: AbortController; done: Promise<void> } | undefined;
   /** The styled renderer's load that this element waits for (updateComplete waits for it too). */
@@ -214,12 +235,14 @@ export class QrCode extends LitElement {
     }
     let symbol: QrSymbol | undefined;
     try {
-      symbol = this.symbolFor(this.value, this.ecl);
+      symbol = this.encodeValue();
       if (logo.kind === 'failed') {
         this.rendering = { kind: 'error', error: logo.failure, symbol };
         return;
       }
-      const { margin, dark, light, moduleShape, finderShape } = this;
+      const { dark, light, moduleShape, finderShape } = this;
+      // An absent attribute reads as null: qr-core's default quiet zone for the symbology.
+      const margin = this.margin ?? undefined;
       // An absent attribute reads as null, and '' follows the dark colour: both leave qr-core's default.
       const finderColor = this.finderColor || undefined;
       let svg: string;
@@ -251,8 +274,13 @@ export class QrCode extends LitElement {
     }
   }
 
-  private symbolFor(value: string, ecl: Ecl): QrSymbol {
-    if (this.encoded?.value !== value || this.encoded.ecl !== ecl) this.encoded = { value, ecl, symbol: encode(value, { ecl }) };
+  private encodeValue(): QrSymbol {
+    const { value, ecl, gs1 } = this;
+    // Absent attributes read as null: qr-core's defaults (QR Code, the smallest rMQR symbol).
+    const symbology = this.symbology ?? undefined;
+    const maxHeight = this.maxHeight ?? undefined;
+    const key = JSON.stringify([value, ecl, symbology, gs1, maxHeight]);
+    if (this.encoded?.key !== key) this.encoded = { key, symbol: encode(value, { ecl, symbology, gs1, maxHeight }) };
     return this.encoded.symbol;
   }
 

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 // The svg rule beats the width and height attributes of qr-core's SVG so that the symbol fills
-// the box and keeps its square viewBox. (Comments stay out of the css literal, which is shipped
+// the box's width and keeps its viewBox's proportions: square for QR and Micro QR, wide and short
+// for rMQR (the height follows, nothing forces a square). (Comments stay out of the css literal, which is shipped
 // as it is written.)
 export const qrCodeStyles = css`
   :host {
