@@ -195,11 +195,13 @@ export function maxLogoSizeAt(version: number, ecl: Ecl, padding: number): numbe
  * The largest logo side, as a fraction (0..1) of the symbol's side, that `qr` can lose with
  * `padding` modules (default 1) of light margin round the logo: the logo then covers
  * (side of the largest knock-out − 2 × padding) modules. The steps are two modules (a ring); 0 when
- * no logo fits (small versions at ECL L and M often). Throws `QrError('INVALID_OPTION')` for a bad padding.
+ * no logo fits (small versions at ECL L and M often, and every Micro QR and rMQR symbol). Throws `QrError('INVALID_OPTION')` for a bad padding.
  */
 export function maxLogoSize(qr: QrSymbol, options: { padding?: number } = {}): number {
   if (typeof options !== 'object' || options === null) throw new QrError('INVALID_OPTION', `options must be an object; got ${String(options)}`);
-  return maxLogoSizeAt(qr.version, qr.ecl, paddingOption(options.padding));
+  const padding = paddingOption(options.padding);
+  // No logo on Micro QR or rMQR (see qrOnly).
+  return qr.symbology === 'qr' ? maxLogoSizeAt(qr.version, qr.ecl, padding) : 0;
 }
 
 /** Where a logo goes, in modules from the symbol's top-left corner, and what it hides. */
@@ -226,6 +228,7 @@ export interface LogoArea {
  * allows (or any logo where none fits) is `QrError('LOGO_TOO_LARGE')`.
  */
 export function logoArea(qr: QrSymbol, sizeValue: unknown, paddingValue: unknown): LogoArea {
+  qrOnly(qr);
   const padding = paddingOption(paddingValue);
   const { version, ecl } = qr;
   const symbolSide = qr.size;
@@ -278,12 +281,23 @@ export function logoArea(qr: QrSymbol, sizeValue: unknown, paddingValue: unknown
  */
 export function logoCorrectionUse(qr: QrSymbol, options: { size: number; padding?: number }): number {
   if (typeof options !== 'object' || options === null) throw new QrError('INVALID_OPTION', `options must be an object; got ${String(options)}`);
+  qrOnly(qr);
   const padding = paddingOption(options.padding);
   const size = sizeOption(options.size);
   const side = Math.min(knockoutSide(size, padding, qr.size), qr.size);
   const capacity = correctionCapacity(qr.version, qr.ecl);
   const worst = Math.max(...touchedPerBlock(qr.version, qr.ecl, side));
   return worst === 0 ? 0 : capacity === 0 ? Infinity : worst / capacity;
+}
+
+/**
+ * Logos are for QR codes: Micro QR's and rMQR's few codewords, in one to a handful of blocks, leave no
+ * correction to spare for a hidden centre, and their layouts differ from the one this budget maps.
+ */
+function qrOnly(qr: QrSymbol): void {
+  if (qr.symbology !== 'qr') {
+    throw new QrError('INVALID_OPTION', `logos are drawn on QR codes only; this is ${qr.designator} (${qr.symbology}): leave out the logo or use symbology 'qr'`);
+  }
 }
 
 function sizeOption(value: unknown): number {

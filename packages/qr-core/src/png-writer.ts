@@ -23,7 +23,7 @@ import { QrError } from './errors.js';
 import { composite, logoPixels, logoWithin } from './png-logo.js';
 import { paletteBitDepth, paletteChunks, type IndexedImage, type InkLevel } from './png-palette.js';
 import type { RgbaImage } from './png-reader.js';
-import { drawingOptions, logoOption, type LogoOptions, imageSidePx, largestScale, MAX_IMAGE_SIDE_PX, sameColor, scaleOption, type Drawing, type DrawingOptions } from './render-options.js';
+import { drawingOptions, logoOption, type LogoOptions, imageSizePx, largestScale, MAX_IMAGE_SIDE_PX, sameColor, scaleOption, type Drawing, type DrawingOptions } from './render-options.js';
 import {
   BOTTOM_LEFT,
   BOTTOM_RIGHT,
@@ -52,7 +52,8 @@ export interface PngOptions extends DrawingOptions {
 
 /** The image before compression: the scanlines to deflate and what the chunks around them say. */
 export interface PngImage {
-  readonly sidePx: number;
+  readonly widthPx: number;
+  readonly heightPx: number;
   readonly colors: ColorChunks;
   readonly bitDepth: number;
   /** The filtered scanlines (PNG §7.2): the zlib datastream's content. */
@@ -67,15 +68,15 @@ export interface PngImage {
  * logo given as a PNG file (bytes or `data:` URL); the portable entry passes one that refuses.
  */
 export function pngImage(qr: QrSymbol, options: PngOptions, readPngFile: (bytes: Uint8Array) => RgbaImage): PngImage {
-  const drawing = drawingOptions(options);
+  const drawing = drawingOptions(options, qr);
   const logo = logoOption(qr, options.logo);
   const { margin, dark, light } = drawing;
   const scale = scaleOption(options.scale);
-  const sidePx = imageSidePx(qr, { scale, margin });
-  if (sidePx > MAX_IMAGE_SIDE_PX) {
+  const { width: widthPx, height: heightPx } = imageSizePx(qr, { scale, margin });
+  if (widthPx > MAX_IMAGE_SIDE_PX) {
     throw new QrError(
       'IMAGE_TOO_LARGE',
-      `the PNG would be ${sidePx} × ${sidePx} px (${qr.size + 2 * margin} modules with the margin × scale ${scale}); ` +
+      `the PNG would be ${widthPx} × ${heightPx} px (${qr.width + 2 * margin}${qr.height === qr.width ? '' : ` × ${qr.height + 2 * margin}`} modules with the margin × scale ${scale}); ` +
         `the limit is ${MAX_IMAGE_SIDE_PX} px per side: use a scale of at most ${largestScale(qr, { margin })}` +
         ' or ask for an SVG, which scales to any size',
     );
@@ -83,16 +84,17 @@ export function pngImage(qr: QrSymbol, options: PngOptions, readPngFile: (bytes:
 
   if (logo !== undefined) {
     const image = logoWithin(logoPixels(logo.image, readPngFile), logo.area, margin, scale);
-    const { raw, bitDepth, colorType, palette, transparency } = composite(styledImage(qr, drawing, scale, logo.area.hidden), drawing.light, sidePx, image);
-    return { sidePx, colors: { colorType, palette, transparency }, bitDepth, raw, deflate: deflateOptions(raw.length, colorType !== 3) };
+    // Logos are QR's only (logo-budget.ts), so the image is square.
+    const { raw, bitDepth, colorType, palette, transparency } = composite(styledImage(qr, drawing, scale, logo.area.hidden), drawing.light, widthPx, image);
+    return { widthPx, heightPx, colors: { colorType, palette, transparency }, bitDepth, raw, deflate: deflateOptions(raw.length, colorType !== 3) };
   }
   if (drawing.styled) {
     const styled = styledImage(qr, drawing, scale);
-    return { sidePx, colors: paletteChunks(styled.colors), bitDepth: styled.bitDepth, raw: styled.raw, deflate: deflateOptions(styled.raw.length) };
+    return { widthPx, heightPx, colors: paletteChunks(styled.colors), bitDepth: styled.bitDepth, raw: styled.raw, deflate: deflateOptions(styled.raw.length) };
   }
   const colors = colorModel(dark, light);
   const raw = scanlines(qr, scale, margin, colors.darkBit);
-  return { sidePx, colors, bitDepth: 1, raw, deflate: deflateOptions(raw.length) };
+  return { widthPx, heightPx, colors, bitDepth: 1, raw, deflate: deflateOptions(raw.length) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,21 +162,21 @@ function greyTransparency(level: number): Uint8Array {
  * slower at the same size — and Sub only made the first row of a group harder to compress.
  */
 function scanlines(qr: QrSymbol, scale: number, margin: number, darkBit: 0 | 1): Uint8Array {
-  const size = qr.size;
-  const sidePx = (size + 2 * margin) * scale;
-  const rowBytes = (sidePx + 7) >> 3;
+  const widthPx = (qr.width + 2 * margin) * scale;
+  const heightPx = (qr.height + 2 * margin) * scale;
+  const rowBytes = (widthPx + 7) >> 3;
   const stride = rowBytes + 1;
   const lightByte = darkBit === 1 ? 0x00 : 0xff;
-  const data = new Uint8Array(stride * sidePx);
+  const data = new Uint8Array(stride * heightPx);
   if (lightByte !== 0) data.fill(lightByte);
 
   const marginRows = margin * scale;
   // Filter-type bytes (None = 0) of the quiet zone rows; the rest is already light.
   for (let y = 0; y < marginRows; y++) {
     data[y * stride] = 0;
-    data[(sidePx - 1 - y) * stride] = 0;
+    data[(heightPx - 1 - y) * stride] = 0;
   }
-  for (let moduleY = 0; moduleY < size; moduleY++) {
+  for (let moduleY = 0; moduleY < qr.height; moduleY++) {
     const rowStart = (marginRows + moduleY * scale) * stride;
     data[rowStart] = 0;
     forEachDarkRun(qr, moduleY, (start, end) => flipBits(data, rowStart + 1, (start + margin) * scale, (end + margin) * scale));
@@ -239,10 +241,10 @@ function styledImage(qr: QrSymbol, drawing: Drawing, scale: number, hidden?: Uin
   const colors = levels.map(({ ink, coverage }) => mix(drawing.light, ink, coverage));
   const bitDepth = paletteBitDepth(colors.length);
 
-  const size = qr.size;
-  const sidePx = (size + 2 * margin) * scale;
-  const stride = ((sidePx * bitDepth + 7) >> 3) + 1;
-  const length = stride * sidePx;
+  const { width, height } = qr;
+  const widthPx = (width + 2 * margin) * scale;
+  const stride = ((widthPx * bitDepth + 7) >> 3) + 1;
+  const length = stride * (height + 2 * margin) * scale;
   // A few bytes of slack: the last byte of a tile row may lie past the end of the last image row
   // (it is 0 there, and ORing 0 changes nothing); they are not part of the image.
   const raw = new Uint8Array(length + 8);
@@ -255,19 +257,19 @@ function styledImage(qr: QrSymbol, drawing: Drawing, scale: number, hidden?: Uin
   const rounded = moduleShape === 'rounded';
   const upperRows = rounded ? scale : (scale + 1) >> 1;
   // Per module row: where each dark module's tile starts in `packed` and in the pixel row.
-  const tileAt = new Int32Array(size);
-  const byteAt = new Int32Array(size);
-  for (let y = 0; y < size; y++) {
+  const tileAt = new Int32Array(width);
+  const byteAt = new Int32Array(width);
+  for (let y = 0; y < height; y++) {
     let count = 0;
-    for (let x = 0, i = y * size; x < size; x++, i++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) {
       if (modules[i] !== 1) continue;
       let variant = 0;
       if (rounded) {
         // roundedCorners() of shapes.ts, inlined: this loop is most of the drawing's time.
         const left = x > 0 && modules[i - 1] === 1;
-        const right = x + 1 < size && modules[i + 1] === 1;
-        const up = y > 0 && modules[i - size] === 1;
-        const down = y + 1 < size && modules[i + size] === 1;
+        const right = x + 1 < width && modules[i + 1] === 1;
+        const up = y > 0 && modules[i - width] === 1;
+        const down = y + 1 < height && modules[i + width] === 1;
         if (!left && !up) variant |= TOP_LEFT;
         if (!right && !up) variant |= TOP_RIGHT;
         if (!right && !down) variant |= BOTTOM_RIGHT;
@@ -491,11 +493,11 @@ export interface ColorChunks {
 
 /** The PNG file: signature, IHDR, PLTE and tRNS when needed, `idat` (the compressed scanlines) as one IDAT, IEND. */
 export function assemble(image: PngImage, idat: Uint8Array, crc32: (data: Uint8Array) => number): Uint8Array {
-  const { sidePx, colors, bitDepth } = image;
+  const { widthPx, heightPx, colors, bitDepth } = image;
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
-  view.setUint32(0, sidePx);
-  view.setUint32(4, sidePx);
+  view.setUint32(0, widthPx);
+  view.setUint32(4, heightPx);
   ihdr[8] = bitDepth;
   ihdr[9] = colors.colorType;
   // Compression method 0, filter method 0, no interlace (bytes 10..12 stay 0).

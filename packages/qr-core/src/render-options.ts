@@ -10,9 +10,18 @@ import { QrError } from './errors.js';
 import { logoArea, type LogoArea } from './logo-budget.js';
 import { checkOptionsObject, choiceOption, integerOption } from './options.js';
 import type { QrSymbol } from './symbol.js';
+import type { SymbologyName } from './symbology.js';
 
-/** The quiet zone ISO/IEC 18004:2015 §6.3.8 asks for, in modules: every renderer's default. */
+/** The quiet zone ISO/IEC 18004:2015 §6.3.8 asks QR Code for, in modules: the renderers' default for QR. */
 export const DEFAULT_MARGIN = 4;
+
+/**
+ * The quiet zone the renderers draw by default, in modules: QR's 4 (§6.3.8), and 2 for Micro QR (§6.3.8)
+ * and rMQR (ISO/IEC 23941 §6.3.8), whose single finder pattern needs less clear space.
+ */
+export function defaultMargin(symbology: SymbologyName): number {
+  return symbology === 'qr' ? DEFAULT_MARGIN : 2;
+}
 
 /**
  * The largest quiet zone, in modules. Less than {@link DEFAULT_MARGIN} may still scan on a plain
@@ -42,19 +51,24 @@ export const DEFAULT_LIGHT = '#ffffff';
 export const MAX_IMAGE_SIDE_PX = 8192;
 
 /**
- * The side in pixels of `qr` drawn at `scale` pixels per module with a quiet zone of `margin`
- * modules (defaults {@link DEFAULT_SCALE}, {@link DEFAULT_MARGIN}): (size + 2 · margin) · scale.
+ * The width and height in pixels of `qr` drawn at `scale` pixels per module with a quiet zone of `margin`
+ * modules (defaults {@link DEFAULT_SCALE} and the symbology's {@link defaultMargin}): (modules + 2 · margin) · scale.
  */
-export function imageSidePx(qr: QrSymbol, { scale = DEFAULT_SCALE, margin = DEFAULT_MARGIN }: { scale?: number; margin?: number } = {}): number {
-  return (qr.size + 2 * margin) * scale;
+export function imageSizePx(qr: QrSymbol, { scale = DEFAULT_SCALE, margin = defaultMargin(qr.symbology) }: { scale?: number; margin?: number } = {}): { width: number; height: number } {
+  return { width: (qr.width + 2 * margin) * scale, height: (qr.height + 2 * margin) * scale };
+}
+
+/** The longer side of {@link imageSizePx}: the one the limits apply to (the width; rMQR is wider than high). */
+export function imageSidePx(qr: QrSymbol, options: { scale?: number; margin?: number } = {}): number {
+  return imageSizePx(qr, options).width;
 }
 
 /**
  * The largest scale at which `qr`, with a quiet zone of `margin` modules, fits `limitPx`
  * (default {@link MAX_IMAGE_SIDE_PX}) and {@link MAX_SCALE}; 0 when not even scale 1 fits.
  */
-export function largestScale(qr: QrSymbol, { margin = DEFAULT_MARGIN, limitPx = MAX_IMAGE_SIDE_PX }: { margin?: number; limitPx?: number } = {}): number {
-  return Math.min(MAX_SCALE, Math.floor(limitPx / (qr.size + 2 * margin)));
+export function largestScale(qr: QrSymbol, { margin = defaultMargin(qr.symbology), limitPx = MAX_IMAGE_SIDE_PX }: { margin?: number; limitPx?: number } = {}): number {
+  return Math.min(MAX_SCALE, Math.floor(limitPx / (qr.width + 2 * margin)));
 }
 
 /**
@@ -80,7 +94,7 @@ export type FinderShape = (typeof FINDER_SHAPES)[number];
 
 /** The options of every image renderer (PNG, SVG): how the symbol is drawn, whatever the format. */
 export interface DrawingOptions {
-  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
+  /** Quiet zone in modules, 0..64 (default 4 for QR, 2 for Micro QR and rMQR, as their standards ask: {@link defaultMargin}). */
   margin?: number;
   /** Colour of dark modules (default '#000000'); see `parseColor` for the accepted forms. */
   dark?: string;
@@ -141,15 +155,23 @@ export interface Drawing {
   readonly styled: boolean;
 }
 
-/** Checks `options` (an object, each drawing option in range) and fills in the defaults. */
-export function drawingOptions(options: DrawingOptions): Drawing {
+/** Checks `options` (an object, each drawing option in range) and fills in the defaults for `qr`. */
+export function drawingOptions(options: DrawingOptions, qr: QrSymbol): Drawing {
   checkOptionsObject(options);
-  const margin = marginOption(options.margin);
+  const margin = marginOption(options.margin, qr);
   const dark = colorOption('dark', options.dark, DEFAULT_DARK);
   const light = colorOption('light', options.light, DEFAULT_LIGHT);
   const moduleShape = choiceOption('moduleShape', options.moduleShape, MODULE_SHAPES, 'square');
   const finderShape = choiceOption('finderShape', options.finderShape, FINDER_SHAPES, 'square');
   const finderColor = options.finderColor === undefined ? dark : parseColor(options.finderColor, 'finderColor');
+  if (qr.symbology !== 'qr') {
+    // Micro QR and rMQR are located by one finder pattern, which readers measure as squares (zxing-cpp reads
+    // none of them with a rounded or circle finder); rMQR's rounded modules are read only some of the time,
+    // since they merge its sub-finder and corner patterns (symbologies.test.ts reads every shape allowed here).
+    const name = qr.symbology === 'micro' ? 'Micro QR' : 'rMQR';
+    if (finderShape !== 'square') throw new QrError('INVALID_OPTION', `${name} symbols are found by their one finder pattern, which must stay square: leave out finderShape (finderColor may change)`);
+    if (qr.symbology === 'rmqr' && moduleShape === 'rounded') throw new QrError('INVALID_OPTION', "rMQR's rounded modules blur its sub-finder and corner patterns for readers: use moduleShape 'square' or 'dots'");
+  }
   return {
     margin,
     dark,
@@ -167,9 +189,9 @@ export function sameColor(a: Rgba, b: Rgba): boolean {
   return a.r === b.r && a.g === b.g && a.b === b.b && a.a === b.a;
 }
 
-/** The quiet zone option, in modules (default {@link DEFAULT_MARGIN}). */
-export function marginOption(value: unknown): number {
-  return integerOption('margin', value, 0, MAX_MARGIN, DEFAULT_MARGIN);
+/** The quiet zone option, in modules (default: the symbology's, {@link defaultMargin}). */
+export function marginOption(value: unknown, qr: QrSymbol): number {
+  return integerOption('margin', value, 0, MAX_MARGIN, defaultMargin(qr.symbology));
 }
 
 /** The scale option, in pixels per module (default {@link DEFAULT_SCALE}). */

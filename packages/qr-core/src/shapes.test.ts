@@ -108,13 +108,13 @@ describe('shapes: which modules are drawn how', () => {
     // . # #      that have light modules on both sides
     const size = 3;
     const modules = Uint8Array.from([0, 1, 0, 1, 1, 1, 0, 1, 1]);
-    assert.equal(roundedCorners(modules, size, 1, 1), 0);
-    assert.equal(roundedCorners(modules, size, 1, 0), TOP_LEFT | TOP_RIGHT);
-    assert.equal(roundedCorners(modules, size, 0, 1), TOP_LEFT | BOTTOM_LEFT);
-    assert.equal(roundedCorners(modules, size, 2, 1), TOP_RIGHT);
-    assert.equal(roundedCorners(modules, size, 2, 2), BOTTOM_RIGHT);
-    assert.equal(roundedCorners(modules, size, 1, 2), BOTTOM_LEFT);
+    assert.equal(roundedCorners(modules, size, size, 1, 1), 0);
+    assert.equal(roundedCorners(modules, size, size, 1, 0), TOP_LEFT | TOP_RIGHT);
+    assert.equal(roundedCorners(modules, size, size, 0, 1), TOP_LEFT | BOTTOM_LEFT);
+    assert.equal(roundedCorners(modules, size, size, 2, 1), TOP_RIGHT);
+    assert.equal(roundedCorners(modules, size, size, 2, 2), BOTTOM_RIGHT);
+    assert.equal(roundedCorners(modules, size, size, 1, 2), BOTTOM_LEFT);
     // Beyond the edge of the symbol is light.
-    assert.equal(roundedCorners(Uint8Array.of(1), 1, 0, 0), TOP_LEFT | TOP_RIGHT | BOTTOM_RIGHT | BOTTOM_LEFT);
+    assert.equal(roundedCorners(Uint8Array.of(1), 1, 1, 0, 0), TOP_LEFT | TOP_RIGHT | BOTTOM_RIGHT | BOTTOM_LEFT);
   });
 });

@@ -47,10 +47,12 @@ export const BOTTOM_LEFT = 8;
  * modules the symbol does not have.
  */
 export function finderOrigins(qr: QrSymbol): [number, number][] {
-  const far = qr.size - FINDER_SIDE;
+  const right = qr.width - FINDER_SIDE;
+  const bottom = qr.height - FINDER_SIDE;
   const origins: [number, number][] = [];
-  for (const [x0, y0] of [[0, 0], [far, 0], [0, far]] as const) {
-    if (holdsFinder(qr, x0, y0)) origins.push([x0, y0]);
+  // Micro QR and rMQR have the top-left one only; an R7 symbol's bottom-left corner is its top-left.
+  for (const [x0, y0] of [[0, 0], [right, 0], [0, bottom]] as const) {
+    if ((x0 > 0 || y0 > 0 || origins.length === 0) && holdsFinder(qr, x0, y0)) origins.push([x0, y0]);
   }
   return origins;
 }
@@ -68,15 +70,15 @@ function holdsFinder(qr: QrSymbol, x0: number, y0: number): boolean {
 }
 
 /**
- * The modules that the module shape draws (size × size, row-major, 1 = dark): the symbol's, with
+ * The modules that the module shape draws (width × height, row-major, 1 = dark): the symbol's, with
  * the finder patterns at `finders` cleared, since those are drawn as wholes, and the modules a
  * logo hides (`hidden`, 1 where hidden: `LogoArea.hidden`) cleared too.
  */
 export function dataModules(qr: QrSymbol, finders: readonly (readonly [number, number])[], hidden?: Uint8Array): Uint8Array {
-  const size = qr.size;
+  const width = qr.width;
   const modules = qr.modules.slice();
   for (const [x0, y0] of finders) {
-    for (let j = 0; j < FINDER_SIDE; j++) modules.fill(0, (y0 + j) * size + x0, (y0 + j) * size + x0 + FINDER_SIDE);
+    for (let j = 0; j < FINDER_SIDE; j++) modules.fill(0, (y0 + j) * width + x0, (y0 + j) * width + x0 + FINDER_SIDE);
   }
   if (hidden !== undefined) for (let i = 0; i < modules.length; i++) modules[i]! &= hidden[i]! ^ 1;
   return modules;
@@ -87,12 +89,12 @@ export function dataModules(qr: QrSymbol, finders: readonly (readonly [number, n
  * rounded when both modules beside it at that corner (across its two edges) are light. The modules
  * beyond the edge of the symbol are light.
  */
-export function roundedCorners(modules: Uint8Array, size: number, x: number, y: number): number {
-  const row = y * size;
+export function roundedCorners(modules: Uint8Array, width: number, height: number, x: number, y: number): number {
+  const row = y * width;
   const left = x > 0 && modules[row + x - 1] === 1;
-  const right = x + 1 < size && modules[row + x + 1] === 1;
-  const up = y > 0 && modules[row - size + x] === 1;
-  const down = y + 1 < size && modules[row + size + x] === 1;
+  const right = x + 1 < width && modules[row + x + 1] === 1;
+  const up = y > 0 && modules[row - width + x] === 1;
+  const down = y + 1 < height && modules[row + width + x] === 1;
   return (
     (!left && !up ? TOP_LEFT : 0) |
     (!right && !up ? TOP_RIGHT : 0) |

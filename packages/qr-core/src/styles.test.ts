@@ -231,7 +231,7 @@ describe('styles: the PNG', () => {
               coverage = finderArea(finderShape, fx, fy, fx + 1 / scale, fy + 1 / scale) * scale * scale;
             } else if (mx >= 0 && my >= 0 && mx < qr.size && my < qr.size && modules[my * qr.size + mx] === 1) {
               const [lx, ly] = [px / scale - margin - mx, py / scale - margin - my];
-              coverage = moduleArea(moduleShape, roundedCorners(modules, qr.size, mx, my), lx, ly, lx + 1 / scale, ly + 1 / scale) * scale * scale;
+              coverage = moduleArea(moduleShape, roundedCorners(modules, qr.width, qr.height, mx, my), lx, ly, lx + 1 / scale, ly + 1 / scale) * scale * scale;
             }
             const grey = 255 - 85 * Math.round(coverage * 3);
             const at = (py * side + px) * 4;

@@ -17,13 +17,16 @@ import { forEachDarkRun, type QrSymbol } from './symbol.js';
 
 /** The options of {@link toPlainSVG}: `toSVG`'s without the shapes and the logo. */
 export interface PlainSvgOptions {
-  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
+  /** Quiet zone in modules, 0..64 (default 4 for QR, 2 for Micro QR and rMQR: `defaultMargin`). */
   margin?: number;
   /** Colour of dark modules (default '#000000'); see `parseColor` for the accepted forms. */
   dark?: string;
   /** Colour of light modules and the quiet zone (default '#ffffff'); 'transparent' draws no background. */
   light?: string;
-  /** Width and height attributes in px, 1..65535; without it the SVG takes the size its container gives it. */
+  /**
+   * Width attribute in px, 1..65535, and the height in proportion (equal for square symbols); without it
+   * the SVG takes the size its container gives it.
+   */
   size?: number;
 }
 
@@ -42,32 +45,36 @@ export function toPlainSVG(qr: QrSymbol, options: PlainSvgOptions = {}): string 
   }
   return plainSvg(
     qr,
-    marginOption(options.margin),
+    marginOption(options.margin, qr),
     parseColor(options.dark === undefined ? DEFAULT_DARK : options.dark, 'dark'),
     parseColor(options.light === undefined ? DEFAULT_LIGHT : options.light, 'light'),
     sizeOption(options.size),
   );
 }
 
-/** The `size` option: ` width="…" height="…"`, or '' without one. */
-export function sizeOption(value: unknown): string {
-  if (value === undefined) return '';
-  const px = integerOption('size', value, 1, 65535, 0);
-  return ` width="${px}" height="${px}"`;
+/** The `size` option checked: the width in px, or 0 without one. */
+export function sizeOption(value: unknown): number {
+  return value === undefined ? 0 : integerOption('size', value, 1, 65535, 0);
 }
 
-/** `<svg …` up to its attributes' end, and the background (none when `light` is transparent). */
-export function svgStart(side: number, pixelSize: string, light: Rgba, crisp: boolean): string {
+/**
+ * `<svg …` up to its attributes' end for `qr` with `margin`, and the background (none when `light` is
+ * transparent). `widthPx` (0: none) sets the width attribute, and the height in proportion.
+ */
+export function svgStart(qr: QrSymbol, margin: number, widthPx: number, light: Rgba, crisp: boolean): string {
+  const width = qr.width + 2 * margin;
+  const height = qr.height + 2 * margin;
+  const pixelSize = widthPx === 0 ? '' : ` width="${widthPx}" height="${Math.round((widthPx * height) / width)}"`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"${pixelSize}${crisp ? ' shape-rendering="crispEdges"' : ''}>` +
-    (light.a === 0 ? '' : `<rect width="${side}" height="${side}"${fill(light)}/>`)
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"${pixelSize}${crisp ? ' shape-rendering="crispEdges"' : ''}>` +
+    (light.a === 0 ? '' : `<rect width="${width}" height="${height}"${fill(light)}/>`)
   );
 }
 
-/** The plain drawing with checked options (`pixelSize` from {@link sizeOption}). */
-export function plainSvg(qr: QrSymbol, margin: number, dark: Rgba, light: Rgba, pixelSize: string): string {
+/** The plain drawing with checked options (`widthPx` from {@link sizeOption}). */
+export function plainSvg(qr: QrSymbol, margin: number, dark: Rgba, light: Rgba, widthPx: number): string {
   const runs = darkRunsPath(qr, margin);
-  return `${svgStart(qr.size + 2 * margin, pixelSize, light, true)}${runs === '' ? '' : `<path${fill(dark)} d="${runs}"/>`}</svg>`;
+  return `${svgStart(qr, margin, widthPx, light, true)}${runs === '' ? '' : `<path${fill(dark)} d="${runs}"/>`}</svg>`;
 }
 
 /**
@@ -79,7 +86,7 @@ function darkRunsPath(qr: QrSymbol, margin: number): string {
   let penX = 0;
   let penY = 0;
   let first = true;
-  for (let y = 0; y < qr.size; y++) {
+  for (let y = 0; y < qr.height; y++) {
     forEachDarkRun(qr, y, (start, end) => {
       const runX = start + margin;
       const runY = y + margin;

@@ -39,13 +39,13 @@ export interface SvgOptions extends DrawingOptions {
  * `QrError('LOGO_TOO_LARGE')` for a logo larger than the symbol can lose.
  */
 export function toSVG(qr: QrSymbol, options: SvgOptions = {}): string {
-  const drawing = drawingOptions(options);
+  const drawing = drawingOptions(options, qr);
   const logo = logoOption(qr, options.logo);
   const { margin, light } = drawing;
-  const pixelSize = sizeOption(options.size);
-  if (logo === undefined && !drawing.styled) return plainSvg(qr, margin, drawing.dark, light, pixelSize);
+  const widthPx = sizeOption(options.size);
+  if (logo === undefined && !drawing.styled) return plainSvg(qr, margin, drawing.dark, light, widthPx);
   // Square modules keep their crisp edges beside a logo; shape-rendering does not apply to the <image>.
-  const start = svgStart(qr.size + 2 * margin, pixelSize, light, logo !== undefined && !drawing.styled);
+  const start = svgStart(qr, margin, widthPx, light, logo !== undefined && !drawing.styled);
   if (logo !== undefined) return `${start}${logoImage(logo, margin)}${styledPaths(qr, drawing, logo.area.hidden)}</svg>`;
   return `${start}${styledPaths(qr, drawing)}</svg>`;
 }
@@ -67,10 +67,9 @@ function logoImage(logo: Logo, margin: number): string {
 function styledPaths(qr: QrSymbol, drawing: Drawing, hidden?: Uint8Array): string {
   const finders = finderOrigins(qr);
   const modules = dataModules(qr, finders, hidden);
-  const size = qr.size;
   const data = new PathWriter();
-  if (drawing.moduleShape === 'rounded') roundedOutlines(data, modules, size, drawing.margin);
-  else runs(data, modules, size, drawing.margin, drawing.moduleShape === 'dots');
+  if (drawing.moduleShape === 'rounded') roundedOutlines(data, modules, qr.width, qr.height, drawing.margin);
+  else runs(data, modules, qr.width, qr.height, drawing.margin, drawing.moduleShape === 'dots');
   const finderPath = new PathWriter();
   for (const [x0, y0] of finders) finderOutlines(finderPath, drawing.finderShape, x0 + drawing.margin, y0 + drawing.margin);
   const dataD = data.toString();
@@ -181,9 +180,9 @@ function formatNumber(value: number): string {
  * circles (dots), written as the upper half circles left to right and the lower ones back, which
  * brings the pen back to the start (so no `z`).
  */
-function runs(path: PathWriter, modules: Uint8Array, size: number, margin: number, dots: boolean): void {
-  for (let y = 0; y < size; y++) {
-    forEachRun(modules, size, y, (start, end) => {
+function runs(path: PathWriter, modules: Uint8Array, width: number, height: number, margin: number, dots: boolean): void {
+  for (let y = 0; y < height; y++) {
+    forEachRun(modules, width, y, (start, end) => {
       const length = end - start;
       if (dots) {
         const d = 2 * DOT_RADIUS;
@@ -216,14 +215,14 @@ const DY = [0, 1, 0, -1] as const;
  * so that two dark modules meeting only at a corner are separate outlines, both rounded there; a
  * right turn is a convex corner, a left turn a concave one.
  */
-function roundedOutlines(path: PathWriter, modules: Uint8Array, size: number, margin: number): void {
-  const stride = size + 1;
+function roundedOutlines(path: PathWriter, modules: Uint8Array, width: number, height: number, margin: number): void {
+  const stride = width + 1;
   // Out-going boundary edges of each vertex (x, y) at y × stride + x, one bit per direction.
-  const out = new Uint8Array(stride * stride);
-  const dark = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < size && y < size && modules[y * size + x] === 1;
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      if (modules[y * size + x] !== 1) continue;
+  const out = new Uint8Array(stride * (height + 1));
+  const dark = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < width && y < height && modules[y * width + x] === 1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (modules[y * width + x] !== 1) continue;
       if (!dark(x, y - 1)) out[y * stride + x]! |= 1; // top edge, eastwards
       if (!dark(x + 1, y)) out[y * stride + x + 1]! |= 2; // right edge, southwards
       if (!dark(x, y + 1)) out[(y + 1) * stride + x + 1]! |= 4; // bottom edge, westwards

@@ -62,7 +62,7 @@ export class QrSymbol {
     this.height = spec.height(this.version);
     this.size = this.width;
     this.designator = spec.designator(this.version, this.ecl);
-    this.#rows = packed ? modules.words : pack(modules, this.designator, this.width, this.height);
+    this.#rows = packed ? modules.words : pack(modules, spec.versionName(this.version), this.width, this.height);
     assert(this.#rows.length === this.height * ((this.width + 31) >>> 5), 'packed rows have one line per row');
     Object.freeze(this);
   }
@@ -93,8 +93,8 @@ function describe(value: unknown): string {
 }
 
 /** A caller's modules → packed rows; anything but width × height bytes of 0 and 1 is INVALID_OPTION. */
-function pack(modules: unknown, designator: string, width: number, height: number): Int32Array {
-  const expected = `a Uint8Array of ${width * height} bytes (${width} × ${height} modules for ${designator}, row-major, 1 = dark)`;
+function pack(modules: unknown, versionName: string, width: number, height: number): Int32Array {
+  const expected = `a Uint8Array of ${width * height} bytes (${width} × ${height} modules at ${versionName}, row-major, 1 = dark)`;
   if (!(modules instanceof Uint8Array) || modules.length !== width * height) {
     throw new QrError('INVALID_OPTION', `modules must be ${expected}; got ${describe(modules)}`);
   }

@@ -23,7 +23,7 @@ export interface TerminalOptions {
    * gives `invert: true` for light terminals.
    */
   invert?: boolean;
-  /** Quiet zone in modules, 0..64 (default 4, as ISO/IEC 18004:2015 §6.3.8 asks). */
+  /** Quiet zone in modules, 0..64 (default 4 for QR, 2 for Micro QR and rMQR: `defaultMargin`). */
   margin?: number;
 }
 
@@ -33,20 +33,21 @@ const HALF_BLOCKS = [' ', '▄', '▀', '█'] as const;
 /** Renders `qr` as lines of half blocks joined by '\n' (no trailing newline). */
 export function toTerminal(qr: QrSymbol, options: TerminalOptions = {}): string {
   checkOptionsObject(options);
-  const margin = marginOption(options.margin);
+  const margin = marginOption(options.margin, qr);
   if (options.invert !== undefined && typeof options.invert !== 'boolean') {
     throw new QrError('INVALID_OPTION', `invert must be true or false; got ${JSON.stringify(options.invert)}`);
   }
   const inkDark = options.invert === true;
-  const side = qr.size + 2 * margin;
-  // Below the last row (the side is odd when the symbol is: 4 × version + 17) is terminal background, never ink.
+  const width = qr.width + 2 * margin;
+  const height = qr.height + 2 * margin;
+  // Below the last row (the height is odd when the symbol's is: QR 4 × version + 17) is terminal background, never ink.
   const inked = (x: number, y: number): number =>
-    y >= side ? 0 : qr.get(x - margin, y - margin) === inkDark ? 1 : 0;
+    y >= height ? 0 : qr.get(x - margin, y - margin) === inkDark ? 1 : 0;
 
   const lines: string[] = [];
-  for (let y = 0; y < side; y += 2) {
+  for (let y = 0; y < height; y += 2) {
     let line = '';
-    for (let x = 0; x < side; x++) line += HALF_BLOCKS[inked(x, y) * 2 + inked(x, y + 1)];
+    for (let x = 0; x < width; x++) line += HALF_BLOCKS[inked(x, y) * 2 + inked(x, y + 1)];
     lines.push(line);
   }
   return lines.join('\n');
