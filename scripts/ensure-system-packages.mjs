@@ -1,7 +1,8 @@
 /**
  * The root "pretest" step: the Debian programs the tests drive. Chromium for the browser tests
  * (never a downloaded browser), librsvg's `rsvg-convert` to rasterise SVG as design and print
- * tools do, and zbar's `zbarimg`, a second QR reader independent of zxing. Present: nothing to
+ * tools do, zbar's `zbarimg`, a second QR reader independent of zxing, and `zint`, the reference
+ * encoder whose Micro QR, rMQR and GS1 matrices qr-core's are compared with. Present: nothing to
  * do. Missing: installed in one apt-get call when we are root and have apt-get; otherwise the
  * step stops with one line that says how.
  */
@@ -13,6 +14,7 @@ const PROGRAMS = Object.freeze([
   { path: process.env.CHROME_PATH || '/usr/bin/chromium', debian: 'chromium', override: process.env.CHROME_PATH ? 'CHROME_PATH' : undefined },
   { path: '/usr/bin/rsvg-convert', debian: 'librsvg2-bin' },
   { path: '/usr/bin/zbarimg', debian: 'zbar-tools' },
+  { path: '/usr/bin/zint', debian: 'zint' },
 ]);
 
 const missing = PROGRAMS.filter((program) => !existsSync(program.path));

@@ -3,14 +3,15 @@
  * against Debian's zint (`zint -b 145 --dump`, the reference matrices of issue 13) at every size × ECL.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DARK, DATA, LIGHT } from '../function-grid.js';
+import { maskPatternsOf } from '../mask.js';
+import { placementOrder } from '../placement.js';
 import { reedSolomonRemainder } from '../reed-solomon.js';
+import { zintMatrix as zint } from '../test-support/zint.js';
+import { RMQR } from './rmqr.js';
 import { RMQR_FORMAT_MASK_FINDER, RMQR_FORMAT_MASK_SUB_FINDER, rmqrFormatBits } from './rmqr-format.js';
 import { rmqrFunctionGrid } from './rmqr-layout.js';
-import { RMQR_REMAINDER_BIT, rmqrMaskInverts, rmqrPlacementOrder } from './rmqr-placement.js';
 import {
   RMQR_MODE_BITS,
   RMQR_MODE_INDICATOR,
@@ -116,18 +117,27 @@ describe('rMQR format information', () => {
   });
 });
 
-const ZINT = '/usr/bin/zint';
-const haveZint = existsSync(ZINT);
-
-/** zint's modules of one symbol, true = dark: `--dump` prints each row as hex digits, 4 modules each, spaces between bytes. */
+/** zint's modules of one symbol, true = dark. */
 function zintMatrix(index: number, ecl: RmqrEcl, data: string): boolean[][] {
-  const run = spawnSync(ZINT, ['-b', '145', `--vers=${index + 1}`, `--secure=${ecl === 'M' ? 2 : 4}`, '--dump', '-d', data], { encoding: 'utf8' });
-  assert.equal(run.status, 0, `zint ${rmqrDesignator(index, ecl)} ${JSON.stringify(data)}: ${run.stderr}`);
-  const { width } = RMQR_SIZES[index]!;
-  return run.stdout.trim().split('\n').map((line) => {
-    const bits = [...line.replace(/\s+/g, '')].flatMap((digit) => [8, 4, 2, 1].map((bit) => (parseInt(digit, 16) & bit) !== 0));
-    return bits.slice(0, width);
-  });
+  return zint(['-b', '145', `--vers=${index + 1}`, `--secure=${ecl === 'M' ? 2 : 4}`], data, RMQR_SIZES[index]!.width);
+}
+
+/**
+ * The cells (y × width + x) of the encoding region in the shared placement order (placement.ts), and whether
+ * rMQR's one mask (Table 10's condition 4, rmqr.ts) inverts each: the pipeline's own, read against zint's symbols.
+ */
+function placementCells(index: number): { order: number[]; inverted: (cell: number) => boolean } {
+  const layout = RMQR.layout(index + 1);
+  const { width, words } = layout;
+  const toCell = (position: number): number => {
+    const y = Math.floor((position >>> 5) / words);
+    return y * width + (((position >>> 5) - y * words) << 5) + (position & 31);
+  };
+  const pattern = maskPatternsOf(layout).rows[RMQR.maskConditions[0]!]!;
+  return {
+    order: Array.from(placementOrder(layout), toCell),
+    inverted: (cell) => ((pattern[Math.floor(cell / width) * words + ((cell % width) >>> 5)]! >>> (cell % width & 31)) & 1) === 1,
+  };
 }
 
 /** One character per data mode, and the bits of its data (§7.4: a digit is 4 bits, an alphanumeric 6, a byte 8, a kanji 13). */
@@ -138,7 +148,7 @@ const SAMPLES: readonly (readonly [RmqrDataMode, string, number])[] = [
   ['kanji', '点', 13],
 ];
 
-describe('rMQR function grid and placement against zint', { skip: !haveZint && `${ZINT} is not installed` }, () => {
+describe('rMQR function grid and placement against zint', () => {
   for (const index of INDICES) {
     const grid = rmqrFunctionGrid(index);
     const { width, height, cells, formatCopies } = grid;
@@ -155,7 +165,7 @@ describe('rMQR function grid and placement against zint', { skip: !haveZint && `
         for (const [x, y] of copy) assert.equal(cells[y * width + x], LIGHT, `format module (${x}, ${y}) reserved light`);
       }
       assert.equal(new Set(formatCopies.flat().map(([x, y]) => y * width + x)).size, 36, 'the 36 format modules are distinct');
-      assert.equal(rmqrPlacementOrder(grid).length, dataCells);
+      assert.equal(placementCells(index).order.length, dataCells);
       assert.equal(rmqrFunctionGrid(index), grid, 'cached');
     });
 
@@ -165,7 +175,7 @@ describe('rMQR function grid and placement against zint', { skip: !haveZint && `
         rmqrFormatBits(ecl, index).forEach((word, side) => {
           formatCopies[side]!.forEach(([x, y], bit) => formatModule.set(y * width + x, ((word >>> bit) & 1) === 1));
         });
-        const order = rmqrPlacementOrder(grid);
+        const { order, inverted } = placementCells(index);
         const structure = rmqrBlockStructure(index, ecl);
         const { blocks, eccLength, total, shortBlocks, shortData } = structure;
 
@@ -182,8 +192,9 @@ describe('rMQR function grid and placement against zint', { skip: !haveZint && `
           }
 
           // Read zint's codewords back through our placement order and mask.
-          const bits = Array.from(order, (cell): number => (zint[Math.floor(cell / width)]![cell % width]! !== rmqrMaskInverts(Math.floor(cell / width), cell % width) ? 1 : 0));
-          for (let i = total * 8; i < bits.length; i++) assert.equal(bits[i], RMQR_REMAINDER_BIT, `${name}: remainder bit ${i - total * 8}`);
+          const bits = order.map((cell): number => (zint[Math.floor(cell / width)]![cell % width]! !== inverted(cell) ? 1 : 0));
+          // Remainder bits are 0 before masking (§7.7.3), as in QR.
+          for (let i = total * 8; i < bits.length; i++) assert.equal(bits[i], 0, `${name}: remainder bit ${i - total * 8}`);
           const codewords = Uint8Array.from({ length: total }, (_, i) => bits.slice(i * 8, i * 8 + 8).reduce((byte, bit) => (byte << 1) | bit, 0));
 
           // De-interleave as QR does (§7.6): data codeword i of every block that has one, then the EC codewords.

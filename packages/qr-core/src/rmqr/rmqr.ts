@@ -42,7 +42,9 @@ export const RMQR: Symbology = Object.freeze({
   streamFormat: (version: number) => STREAM_FORMATS[version - 1]!,
   dataBits: (version: number, ecl: Ecl) => (hasEcl(ecl) ? rmqrDataCodewords(version - 1, ecl) * 8 : -1),
   blocks: (version: number, ecl: Ecl) => rmqrBlockStructure(version - 1, ecl as RmqrEcl),
-  // The zigzag starts left of the right edge's timing column (§7.7.3; see rmqr-placement.ts).
+  // §7.7.3: the right edge column is a timing pattern, and the zigzag leaves it out as QR leaves out its
+  // column 6 — which decides how the columns pair up: the first pair is width − 2 and width − 3, the last 1 and 0.
+  // (Early zint releases paired the edge column; zint 2.11 does not, and readers agree with it.)
   layout: (version: number) =>
     (layouts[version] ??= packLayout(44 + version, version, rmqrFunctionGrid(version - 1), { start: RMQR_SIZES[version - 1]!.width - 2, skip: -1 })),
   // One mask (§7.8): QR's condition 4, (⌊i / 2⌋ + ⌊j / 3⌋) mod 2 = 0; nothing to choose or score.
