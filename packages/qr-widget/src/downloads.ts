@@ -11,7 +11,8 @@ import { canvasToPng, drawSvg } from './raster.js';
 /** The drawing options of the code on display, as the widget has them (`finderColor` '' for the dark colour). */
 export interface PngDrawing {
   readonly scale: number;
-  readonly margin: number;
+  /** undefined for qr-core's default quiet zone for the symbology (4 for QR, 2 for Micro QR and rMQR). */
+  readonly margin: number | undefined;
   readonly dark?: string;
   readonly light?: string;
   readonly moduleShape?: ModuleShape;

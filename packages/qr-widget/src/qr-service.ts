@@ -3,7 +3,7 @@
  * with a JSON body, errors as RFC 9457 problem details. A logo goes in the same JSON body as a
  * `data:` URL, the form the widget holds it in already, so that every request has one shape.
  */
-import { FINDER_SHAPES, MODULE_SHAPES, type Ecl, type FinderShape, type ModuleShape } from 'qr-core';
+import { DEFAULT_MARGIN, FINDER_SHAPES, MODULE_SHAPES, type Ecl, type FinderShape, type ModuleShape, type SymbologyName } from 'qr-core';
 import type { Payload } from 'qr-core/payloads';
 
 /** What `POST /generate_qr/` is asked for: its JSON body ({@link requestBody}). */
@@ -13,11 +13,17 @@ export interface ImageRequest {
   /** A payload of qr-core/payloads, sent instead of `data`, for the service to check and encode. */
   payload?: Payload;
   format: 'png' | 'svg';
+  /** Micro QR or rMQR; absent for QR, the service's default. */
+  symbology?: SymbologyName;
+  /** The text is a GS1 element string; absent when it is not. */
+  gs1?: boolean;
+  /** rMQR's height bound in modules; absent for the smallest symbol. */
+  maxHeight?: number;
   ecl: Ecl;
   /** Pixels per module. */
   scale: number;
-  /** Quiet zone in modules. */
-  margin: number;
+  /** Quiet zone in modules; absent (Micro QR, rMQR) for the symbology's default, which the service knows. */
+  margin?: number;
   dark: string;
   light: string;
   /** The style (qr-core's drawing options), present only where it differs from the plain code's. */
@@ -37,19 +43,30 @@ export interface RequestLogo {
 }
 
 /** The options an image request is made of; the finder colour is '' while it follows `dark`. */
-export type ImageOptions = Pick<ImageRequest, 'ecl' | 'scale' | 'margin' | 'dark' | 'light'> & {
+export type ImageOptions = Pick<ImageRequest, 'ecl' | 'scale' | 'dark' | 'light'> & {
+  /** undefined (or null, the absent attribute) for the symbology's default quiet zone. */
+  readonly margin?: number | null | undefined;
+  readonly symbology?: SymbologyName | undefined;
+  readonly gs1?: boolean | undefined;
+  readonly maxHeight?: number | null | undefined;
   readonly moduleShape: ModuleShape;
   readonly finderShape: FinderShape;
   readonly finderColor: string;
 };
 
 /**
- * The PNG request for `data` with `options` and `logo`. The style fields are left out where they
- * are the defaults, so that a plain code is asked for exactly as before styles existed.
+ * The PNG request for `data` with `options` and `logo`. The symbol and style fields are left out
+ * where they are the defaults, so that a plain QR code is asked for exactly as before they existed.
  */
 export function pngRequest(data: string, options: ImageOptions, logo?: RequestLogo): ImageRequest {
-  const { ecl, scale, margin, dark, light, moduleShape, finderShape, finderColor } = options;
-  const request: ImageRequest = { data, format: 'png', ecl, scale, margin, dark, light };
+  const { ecl, scale, dark, light, moduleShape, finderShape, finderColor, gs1, maxHeight } = options;
+  const symbology = options.symbology ?? 'qr';
+  const symbol: Partial<ImageRequest> = symbology === 'qr' ? {} : { symbology };
+  if (gs1) symbol.gs1 = true;
+  if (symbology === 'rmqr' && maxHeight) symbol.maxHeight = maxHeight;
+  // A QR code's quiet zone is always sent, as it was before symbologies; the others' default is the service's.
+  const margin = options.margin ?? (symbology === 'qr' ? DEFAULT_MARGIN : undefined);
+  const request: ImageRequest = { data, format: 'png', ...symbol, ecl, scale, ...(margin === undefined ? {} : { margin }), dark, light };
   if (moduleShape !== MODULE_SHAPES[0]) request.moduleShape = moduleShape;
   if (finderShape !== FINDER_SHAPES[0]) request.finderShape = finderShape;
   // An absent attribute reads as null: like '', it follows the dark colour.
@@ -135,6 +152,6 @@ export function imageLink(base: string, request: ImageRequest): string {
   const { data, payload, ...options } = request;
   if (payload === undefined) url.searchParams.set('data', data);
   else for (const [name, value] of Object.entries(payload)) for (const item of [value].flat()) url.searchParams.append(name, String(item));
-  for (const [name, value] of Object.entries(options)) url.searchParams.set(name, String(value));
+  for (const [name, value] of Object.entries(options)) if (value !== undefined) url.searchParams.set(name, String(value));
   return url.href;
 }

@@ -3,7 +3,7 @@
  * is typed), the service's PNG in its place once there is one, and a caption.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Ecl, FinderShape, ModuleShape } from 'qr-core';
+import type { Ecl, FinderShape, ModuleShape, QrSymbol, SymbologyName } from 'qr-core';
 import type { ServiceImage } from '../../controllers/service-controller.js';
 import type { QrErrorDetail, QrGeneratedDetail } from '../../events.js';
 import type { QrCodeResult } from '../qr-code/qr-code.component.js';
@@ -26,7 +26,13 @@ export interface PreviewView {
 /** The options the preview is encoded and drawn with. */
 export interface PreviewDrawing {
   readonly ecl: Ecl;
-  readonly margin: number;
+  /** Absent: qr-core's default for the symbology. */
+  readonly symbology?: SymbologyName;
+  readonly gs1?: boolean;
+  /** rMQR's height bound, in modules. */
+  readonly maxHeight?: number | undefined;
+  /** undefined: qr-core's default quiet zone for the symbology. */
+  readonly margin: number | undefined;
   readonly dark: string;
   readonly light: string;
   readonly moduleShape?: ModuleShape;
@@ -50,7 +56,10 @@ export function renderPreview({ text, result, image, busy, drawing, logo, label 
         ?hidden=${empty || image !== undefined}
         value=${text}
         ecl=${drawing.ecl}
-        margin=${drawing.margin}
+        symbology=${drawing.symbology ?? nothing}
+        ?gs1=${drawing.gs1 === true}
+        max-height=${drawing.maxHeight ?? nothing}
+        margin=${drawing.margin ?? nothing}
         dark=${drawing.dark}
         light=${drawing.light}
         module-shape=${drawing.moduleShape ?? nothing}
@@ -69,10 +78,13 @@ export function renderPreview({ text, result, image, busy, drawing, logo, label 
   `;
 }
 
-/** Who made the code, its version and ECL, and its size in modules (the symbol's, not worked out again here). */
+/** What a symbology's versions are called in the caption: QR's by number, the others' by their designator ('M2', 'R13x77'). */
+const VERSION_NAMES = { qr: (symbol: QrSymbol) => `version ${symbol.version}`, micro: (symbol: QrSymbol) => `Micro QR ${symbol.designator.replace(/-.*/, '')}`, rmqr: (symbol: QrSymbol) => `rMQR ${symbol.designator.replace(/-.*/, '')}` };
+
+/** Who made the code, its version and ECL, and its size in modules, across × down (the symbol's, not worked out again here). */
 function caption(result: QrCodeResult, fromService: boolean): string {
   if (result.kind !== 'generated') return '';
-  const { version, ecl, symbol } = result.detail;
+  const { ecl, symbol } = result.detail;
   const made = fromService ? 'Made by the QR service' : 'Preview made in your browser';
-  return `${made} · version ${version} · ECL ${ecl} · ${symbol.size}×${symbol.size} modules`;
+  return `${made} · ${VERSION_NAMES[symbol.symbology](symbol)} · ECL ${ecl} · ${symbol.width}×${symbol.height} modules`;
 }

@@ -5,13 +5,13 @@ import {
   DEFAULT_ECL,
   DEFAULT_LIGHT,
   DEFAULT_LOGO_SIZE,
-  DEFAULT_MARGIN,
   DEFAULT_SCALE,
   FINDER_SHAPES,
   MODULE_SHAPES,
   type Ecl,
   type FinderShape,
   type ModuleShape,
+  type SymbologyName,
 } from 'qr-core';
 import { isContentType, payloadFieldId, type ContentType, type FormType } from '../../content-types.js';
 import { DebouncedValue } from '../../controllers/debounced-value.js';
@@ -29,7 +29,9 @@ import { renderContentPicker, type ContentPickerListeners } from './content-pick
 import type { LogoListeners } from './options/logo.js';
 import { LOGO_INPUT_ID } from './options/logo-picker.js';
 import { fitLogo, type LogoFit } from './options/logo-size.js';
-import { readOption, renderOptions, renderStyle, type StyleOptions, type WidgetOptions } from './options/options.js';
+import { drawnStyle } from './options/style.js';
+import { readOption, renderOptions, renderStyle, type EclSwitch, type StyleOptions, type SymbolOptions, type WidgetOptions } from './options/options.js';
+import { closestEcl, eclsOf, symbologyOf, SYMBOLOGY_NAMES, takesGs1 } from './options/symbology.js';
 import { renderPreview, type PreviewListeners } from './preview-figure.js';
 import { qrWidgetStyles } from './qr-widget.styles.js';
 import { failureStatus, isProblem, renderStatus, type Status } from './status.js';
@@ -42,7 +44,7 @@ export const PREVIEW_TIMING = Object.freeze({
 });
 
 /** The properties an image request is made of: when one changes, the service's image is stale. */
-const REQUEST_INPUTS = ['backendUrl', 'contentType', 'value', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoSize'] as const;
+const REQUEST_INPUTS = ['backendUrl', 'contentType', 'value', 'symbology', 'gs1', 'maxHeight', 'ecl', 'scale', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoSize'] as const;
 
 /**
  * The QR generator: a text field, options, a live preview encoded in the browser, and a
@@ -82,7 +84,7 @@ const REQUEST_INPUTS = ['backendUrl', 'contentType', 'value', 'ecl', 'scale', 'm
  * @cssproperty --qr-widget-font - Font family.
  * @cssproperty --qr-widget-preview-size - Width of the preview. Default min(18rem, 100%).
  */
-export class QrWidget extends LitElement implements WidgetOptions, StyleOptions {
+export class QrWidget extends LitElement implements WidgetOptions, StyleOptions, SymbolOptions {
   static override styles = qrWidgetStyles;
 
   /**
@@ -100,14 +102,23 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   /** The text to encode; follows the text field, or is the text the chosen payload's form encodes to ('' while it cannot). */
   @property({ type: String, attribute: 'value' }) value = '';
 
-  /** Error correction level. */
+  /** Which member of the QR family: 'qr' (QR Code), 'micro' (Micro QR) or 'rmqr' (rectangular Micro QR); follows the Symbol field. */
+  @property({ type: String, attribute: 'symbology' }) symbology: SymbologyName = 'qr';
+
+  /** The text is a GS1 element string, `(01)09506000134352(10)ABC1` (QR and rMQR); follows the GS1 toggle. */
+  @property({ type: Boolean, attribute: 'gs1' }) gs1 = false;
+
+  /** rMQR only: the most modules down (7 to 17); undefined for the smallest symbol. Follows the Max height field. */
+  @property({ type: Number, attribute: 'max-height' }) maxHeight: number | undefined = undefined;
+
+  /** Error correction level: one the symbology has (choosing a symbology moves it to the closest, with a note). */
   @property({ type: String, attribute: 'ecl' }) ecl: Ecl = DEFAULT_ECL;
 
   /** Pixels per module of the PNG, 1 to qr-core's MAX_SCALE. */
   @property({ type: Number, attribute: 'scale' }) scale = DEFAULT_SCALE;
 
-  /** Quiet zone in modules. */
-  @property({ type: Number, attribute: 'margin' }) margin = DEFAULT_MARGIN;
+  /** Quiet zone in modules; undefined for qr-core's default for the symbology (4 for QR, 2 for Micro QR and rMQR). */
+  @property({ type: Number, attribute: 'margin' }) margin: number | undefined = undefined;
 
   /** Colour of dark modules. */
   @property({ type: String, attribute: 'dark' }) dark = DEFAULT_DARK;
@@ -134,6 +145,8 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   @property({ type: Number, attribute: 'debounce' }) debounce = 150;
 
   @state() private status: Status = { kind: 'empty' };
+  /** The ECL that the symbology chosen lacked and the closest one it moved to, while that stands. */
+  @state() private eclSwitch: EclSwitch | undefined;
   /** What the preview last reported through its events. */
   @state() private preview: QrCodeResult = { kind: 'empty' };
 
@@ -172,9 +185,48 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const switched = changed.has('contentType') && this.switchContent(changed.get('contentType'));
+    if (changed.has('symbology') || changed.has('ecl')) this.fitEcl();
     // A new content type shows its code (or the placeholder) at once, as the first render does.
     if (changed.has('value')) this.previewText.set(this.value, !this.hasUpdated || switched);
     if (REQUEST_INPUTS.some((name) => changed.has(name))) this.service.forget();
+  }
+
+  /**
+   * Keeps the ECL one the symbology has: a level it lacks moves to the closest it has (Micro QR's Q
+   * for H), with a note, and back once a symbology that has it is chosen again, unless another
+   * ECL was chosen meanwhile, which stands.
+   */
+  private fitEcl(): void {
+    const allowed = eclsOf(this.kind);
+    const switched = this.eclSwitch;
+    const from = switched && this.ecl === switched.to ? switched.from : undefined;
+    if (from !== undefined && allowed.includes(from)) {
+      this.ecl = from;
+      this.eclSwitch = undefined;
+    } else if (!allowed.includes(this.ecl)) {
+      const to = closestEcl(this.ecl, allowed);
+      this.eclSwitch = { from: from ?? this.ecl, to };
+      this.ecl = to;
+    } else if (from === undefined) this.eclSwitch = undefined;
+  }
+
+  /** The symbology, QR for a value qr-core does not know (which the preview reports). */
+  private get kind(): SymbologyName {
+    return symbologyOf(this.symbology);
+  }
+
+  /** The logo, where the symbology takes one (QR only): kept, not drawn, while Micro QR or rMQR is chosen. */
+  private get logo() {
+    return this.kind === 'qr' ? this.logos.logo : undefined;
+  }
+
+  /** The options images are drawn and asked for with: the style qr-core draws on the symbology chosen (square finders on Micro QR and rMQR), rMQR's height bound on rMQR only. */
+  private get drawing() {
+    const { scale, margin, dark, light, finderColor, kind: symbology } = this;
+    const style = drawnStyle(this);
+    // GS1 stays asked for while Micro QR, which has no FNC1 mode, is chosen: it is back with QR or rMQR.
+    const gs1 = this.gs1 && takesGs1(symbology);
+    return { symbology, gs1, maxHeight: symbology === 'rmqr' ? (this.maxHeight ?? undefined) : undefined, ecl: this.codeEcl, scale, margin, dark, light, finderColor, ...style };
   }
 
   /** The payload type chosen, or undefined for text (an unknown `content-type` counts as text). */
@@ -296,7 +348,7 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
 
   /** Whether the service makes the code: with a backend-url, online, and without a logo it cannot put in a PNG. */
   private get madeByService(): boolean {
-    return this.service.route === 'service' && serviceDrawsLogo(this.logos.logo);
+    return this.service.route === 'service' && serviceDrawsLogo(this.logo);
   }
 
   /** How the logo fits the code the preview made (or made and could not draw), when there is one. */
@@ -333,9 +385,8 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   }
 
   private imageRequest(): ImageRequest {
-    const logo = this.logos.logo;
-    const request = pngRequest(this.value, this, logo && { dataUrl: logo.dataUrl, size: this.logoFit?.size ?? this.askedLogoSize });
-    request.ecl = this.codeEcl;
+    const logo = this.logo;
+    const request = pngRequest(this.value, this.drawing, logo && { dataUrl: logo.dataUrl, size: this.logoFit?.size ?? this.askedLogoSize });
     const reading = this.reading;
     if (reading?.ok) request.payload = reading.payload;
     return request;
@@ -357,7 +408,7 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
     // The service's PNG when it has made or can make one, otherwise drawn here.
     png: async () => {
       if (this.madeByService && this.service.image === undefined) await this.generate();
-      return this.service.image?.png ?? pngFile(await this.actionSource.code(), this);
+      return this.service.image?.png ?? pngFile(await this.actionSource.code(), this.drawing);
     },
     link: () => {
       const refusal = this.noLink;
@@ -416,6 +467,8 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
 
   private readonly logoListeners: LogoListeners = {
     onPick: async (file) => {
+      // A drop on the disabled group: Micro QR and rMQR take no logo.
+      if (this.kind !== 'qr') return;
       try {
         if (!(await this.logos.pick(file))) return;
         if (this.status.kind === 'invalid' && this.status.option === 'logo') this.status = { kind: 'clear' };
@@ -451,13 +504,16 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
   protected override render() {
     const text = this.previewText.value;
     const busy = this.service.busy;
-    const { scale, margin, dark, light, moduleShape, finderShape, finderColor, askedLogoSize } = this;
-    const ecl = this.codeEcl;
-    const logo = this.logos.logo;
-    const logoView = { logo, fit: this.logoFit, asked: askedLogoSize, ecl };
+    const drawing = this.drawing;
+    const { scale, dark, light, finderColor, gs1, symbology, maxHeight, ecl } = drawing;
+    const { askedLogoSize } = this;
+    const logo = this.logo;
+    const noLogo = symbology === 'qr' ? undefined : `${SYMBOLOGY_NAMES[symbology]} takes no logo: it has too little error correction to give up modules to one. Choose QR for a logo.`;
+    const logoView = { logo: this.logos.logo, fit: this.logoFit, asked: askedLogoSize, ecl, unavailable: noLogo };
     const reading = this.reading;
     const label = reading?.ok ? reading.label : undefined;
-    const options = { ecl: this.ecl, scale, dark, light, finderColor, eclBeforeLogo: this.logos.eclBeforeLogo, eclLock: this.eclLock };
+    const symbol = { symbology, gs1, maxHeight };
+    const options = { ecl: this.ecl, scale, dark, light, finderColor, eclBeforeLogo: this.logos.eclBeforeLogo, eclLock: this.eclLock, eclSwitch: this.eclSwitch, ...symbol };
     return html`
       <div part="base">
         <form part="form" @submit=${this.onSubmit} @change=${this.onOption}>
@@ -465,7 +521,7 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions 
           <button type="submit" part="generate-button" ?disabled=${busy} aria-describedby="status">Generate</button>
         </form>
         <div class="result">
-          ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing: { ecl, margin, dark, light, moduleShape, finderShape, finderColor }, logo: logo && { image: logo.bytes, size: askedLogoSize }, label }, this.listeners)}
+          ${renderPreview({ text, result: this.preview, image: this.service.image, busy, drawing, logo: logo && { image: logo.bytes, size: askedLogoSize }, label }, this.listeners)}
           ${renderActions(text !== '' && this.preview.kind === 'generated', this.service.route !== 'local', this.onAction, this.noLink)}
           ${renderStatus(busy ? { kind: 'busy' } : this.status)} ${renderStyle(this, this.onOption, logoView, this.logoListeners)}
         </div>

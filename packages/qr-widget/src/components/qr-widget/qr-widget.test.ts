@@ -190,12 +190,12 @@ describe('<qr-widget> in local mode (no backend-url)', () => {
     expect(widget.value).to.equal('https://example.com/keys');
 
     const order: string[] = [];
-    for (let step = 0; step < 6; step++) {
+    for (let step = 0; step < 8; step++) {
       await sendKeys({ press: 'Tab' });
       const active = widget.shadowRoot!.activeElement as HTMLElement | null;
       order.push(active?.id || active?.textContent?.trim() || '');
     }
-    expect(order).to.deep.equal(['ecl', 'scale', 'dark', 'light', 'Generate', 'Download PNG']);
+    expect(order).to.deep.equal(['symbology', 'gs1', 'ecl', 'scale', 'dark', 'light', 'Generate', 'Download PNG']);
 
     const generated = oneEvent(widget, 'qr-generated');
     part<HTMLTextAreaElement>(widget, 'input').focus();

@@ -15,6 +15,8 @@ export interface LogoView {
   /** The size asked for, a fraction of the code's side. */
   readonly asked: number;
   readonly ecl: Ecl;
+  /** Why the symbology chosen takes no logo, when it takes none: the group is disabled and says so. */
+  readonly unavailable?: string | undefined;
 }
 
 export interface LogoListeners extends LogoPickerListeners {
@@ -22,11 +24,12 @@ export interface LogoListeners extends LogoPickerListeners {
   onSize(size: number): void;
 }
 
-export function renderLogo({ logo, fit, asked, ecl }: LogoView, listeners: LogoListeners): TemplateResult {
+export function renderLogo({ logo, fit, asked, ecl, unavailable }: LogoView, listeners: LogoListeners): TemplateResult {
   return html`
-    <fieldset class="choices">
+    <fieldset class="choices" ?disabled=${unavailable !== undefined} aria-describedby=${unavailable ? 'logo-unavailable' : nothing}>
       <legend>Logo</legend>
-      ${renderLogoPicker(logo, listeners)} ${logo ? renderLogoSize(fit, asked, ecl, listeners.onSize) : nothing}
+      ${unavailable ? html`<span id="logo-unavailable" class="hint">${unavailable}</span>` : nothing} ${renderLogoPicker(logo, listeners)}
+      ${logo && !unavailable ? renderLogoSize(fit, asked, ecl, listeners.onSize) : nothing}
     </fieldset>
   `;
 }

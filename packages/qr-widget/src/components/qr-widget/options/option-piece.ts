@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import type { Ecl, FinderShape, ModuleShape } from 'qr-core';
+import type { Ecl, FinderShape, ModuleShape, SymbologyName } from 'qr-core';
 
 /** The options the fieldset sets: each is a reactive property of `<qr-widget>` of the same name. */
 export interface WidgetOptions {
@@ -17,21 +17,41 @@ export interface StyleOptions {
   finderColor: string;
 }
 
+/** The symbol options (issue 13): which member of the QR family, GS1 data, and rMQR's height bound. Reactive properties of `<qr-widget>` too. */
+export interface SymbolOptions {
+  symbology: SymbologyName;
+  gs1: boolean;
+  /** rMQR only: the most modules down; undefined for the smallest symbol that holds the data. */
+  maxHeight: number | undefined;
+}
+
+/** An ECL that choosing a symbology moved to the closest one it has, while it stands. */
+export interface EclSwitch {
+  readonly from: Ecl;
+  readonly to: Ecl;
+}
+
 /**
  * Every option a piece renders from: the style is there for the widget, not for every caller, and
  * so are `eclBeforeLogo`, the ECL that putting a logo on switched from to H, while it stands, and
  * `eclLock`, the ECL a payload's format requires (a SEPA payment's M) and why, while it is chosen.
  */
 export type PieceOptions = WidgetOptions &
-  Partial<StyleOptions> & { readonly eclBeforeLogo?: Ecl | undefined; readonly eclLock?: { readonly ecl: Ecl; readonly reason: string } | undefined };
+  Partial<StyleOptions> &
+  Partial<SymbolOptions> & {
+    readonly eclBeforeLogo?: Ecl | undefined;
+    readonly eclLock?: { readonly ecl: Ecl; readonly reason: string } | undefined;
+    /** The ECL the symbology chosen lacked, and the one it moved to, while it stands. */
+    readonly eclSwitch?: EclSwitch | undefined;
+  };
 
-export type OptionName = keyof WidgetOptions | keyof StyleOptions;
+export type OptionName = keyof WidgetOptions | keyof StyleOptions | keyof SymbolOptions;
 
 /** A form field of the fieldset. */
 export type OptionField = HTMLInputElement | HTMLSelectElement;
 
 /** What a changed field says: the options to set, or why its value cannot be used. */
-export type OptionReading = { set: Partial<WidgetOptions & StyleOptions> } | { problem: string };
+export type OptionReading = { set: Partial<WidgetOptions & StyleOptions & SymbolOptions> } | { problem: string };
 
 /**
  * One piece of the options fieldset: the fields for one option (or for a few that belong

@@ -8,11 +8,12 @@ import { eclPiece } from './ecl.js';
 import type { OptionName, OptionPiece, OptionReading, PieceOptions } from './option-piece.js';
 import { scalePiece } from './scale.js';
 import { STYLE_PIECES } from './style.js';
+import { symbologyPiece } from './symbology.js';
 
-export type { OptionName, StyleOptions, WidgetOptions } from './option-piece.js';
+export type { EclSwitch, OptionName, StyleOptions, SymbolOptions, WidgetOptions } from './option-piece.js';
 export { renderStyle } from './style.js';
 
-const PIECES: readonly OptionPiece[] = [eclPiece, scalePiece, coloursPiece];
+const PIECES: readonly OptionPiece[] = [symbologyPiece, eclPiece, scalePiece, coloursPiece];
 
 /** Every piece that reads a field: these and the Style fieldset's (style.ts). */
 const READERS: readonly Pick<OptionPiece, 'names' | 'read'>[] = [...PIECES, ...STYLE_PIECES];

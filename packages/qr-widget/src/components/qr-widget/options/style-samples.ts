@@ -4,7 +4,7 @@
  * fieldset's owner (a node is in one place only), so that a render of the fieldset (at every
  * keystroke) hands Lit the nodes it already shows, which it leaves alone.
  */
-import { encode, toSVG, type DrawingOptions, type QrSymbol } from 'qr-core';
+import { encode, QrError, toSVG, type DrawingOptions, type QrSymbol, type SymbologyName } from 'qr-core';
 
 /** What the previews encode: short enough for version 1 (21 × 21 modules) at ECL L. */
 export const SAMPLE_TEXT = 'Style';
@@ -24,4 +24,29 @@ export function samplePreview(owner: object, style: Pick<DrawingOptions, 'module
     owned.set(key, template.content.firstElementChild!);
   }
   return owned.get(key)!;
+}
+
+const symbologySamples = new Map<SymbologyName, QrSymbol>();
+const refusals = new Map<string, string | undefined>();
+
+/**
+ * Why qr-core does not draw `style` on a `symbology` symbol (Micro QR's and rMQR's one finder stays
+ * square, rMQR's modules are not rounded), in qr-core's words up to its advice to API callers, or
+ * undefined where it draws it: asked of qr-core's toSVG with a sample of that symbology, once.
+ */
+export function styleRefusal(symbology: SymbologyName, style: Pick<DrawingOptions, 'moduleShape' | 'finderShape'>): string | undefined {
+  const key = JSON.stringify([symbology, style]);
+  if (!refusals.has(key)) {
+    let refusal: string | undefined;
+    try {
+      let symbol = symbologySamples.get(symbology);
+      if (symbol === undefined) symbologySamples.set(symbology, (symbol = encode(SAMPLE_TEXT, { symbology, ecl: symbology === 'rmqr' ? 'M' : 'L' })));
+      toSVG(symbol, { margin: 1, ...style });
+    } catch (error) {
+      if (!(error instanceof QrError)) throw error;
+      refusal = `${error.message.split(': ')[0]}.`;
+    }
+    refusals.set(key, refusal);
+  }
+  return refusals.get(key);
 }

@@ -5,11 +5,12 @@
  * asynchronously, has listeners of its own. The fieldset is rendered on its own, beside the preview.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { FINDER_SHAPES, MODULE_SHAPES } from 'qr-core';
+import { FINDER_SHAPES, MODULE_SHAPES, type SymbologyName } from 'qr-core';
 import type { OptionPiece, StyleOptions, WidgetOptions } from './option-piece.js';
 import { colourField } from './colours.js';
 import { renderLogo, type LogoListeners, type LogoView } from './logo.js';
-import { samplePreview } from './style-samples.js';
+import { samplePreview, styleRefusal } from './style-samples.js';
+import { symbologyOf } from './symbology.js';
 
 /** A radio group: its option, legend and choices in order. */
 interface ChoiceGroup<S extends string> {
@@ -27,25 +28,48 @@ const HINTS: Readonly<Record<string, string>> = Object.freeze({
   circle: 'Scanner apps built on zbar miss circles at some sizes; Rounded reads everywhere.',
 });
 
-type StyleRenderOptions = Readonly<WidgetOptions & StyleOptions>;
+/** `symbology`: the symbology chosen, for which qr-core may not draw some shapes (those choices are disabled, with its reason). */
+type StyleRenderOptions = Readonly<WidgetOptions & StyleOptions & { symbology?: SymbologyName }>;
 
-/** A labelled radio group of `shapes`, each choice with its preview and, where there is one, its hint. */
+/**
+ * The style drawn for `options`: a shape qr-core does not draw on the symbology chosen (a round
+ * finder on Micro QR) gives way to the first, square; the choice stays for QR.
+ */
+export function drawnStyle(options: Pick<StyleRenderOptions, 'moduleShape' | 'finderShape' | 'symbology'>): Pick<StyleOptions, 'moduleShape' | 'finderShape'> {
+  const symbology = symbologyOf(options.symbology);
+  const { moduleShape, finderShape } = options;
+  // A value that is no shape at all goes on as it is, for the preview to report in qr-core's words.
+  const refused = (shapes: readonly string[], shape: string, style: Partial<StyleOptions>) => shapes.includes(shape) && styleRefusal(symbology, style) !== undefined;
+  return {
+    moduleShape: refused(MODULE_SHAPES, moduleShape, { moduleShape }) ? MODULE_SHAPES[0] : moduleShape,
+    finderShape: refused(FINDER_SHAPES, finderShape, { finderShape }) ? FINDER_SHAPES[0] : finderShape,
+  };
+}
+
+/** A labelled radio group of `shapes`, each choice with its preview and, where there is one, its hint; the choices qr-core does not draw on the symbology disabled, with its reason. */
 function renderGroup<S extends string>({ name, legend, shapes }: ChoiceGroup<S>, options: StyleRenderOptions) {
+  const symbology = symbologyOf(options.symbology);
+  const drawn = drawnStyle(options)[name];
+  const refusals = new Set<string>();
   const choice = (shape: S) => {
     const hint = HINTS[shape];
+    const refusal = styleRefusal(symbology, { [name]: shape });
+    if (refusal !== undefined) refusals.add(refusal);
+    const described = [hint ? `${shape}-hint` : '', refusal ? `${name}-unavailable` : ''].join(' ').trim();
     return html`
       <label class="choice">
-        <input type="radio" name=${name} value=${shape} .checked=${shape === options[name]} aria-describedby=${hint ? `${shape}-hint` : nothing} />
+        <input type="radio" name=${name} value=${shape} .checked=${shape === drawn} ?disabled=${refusal !== undefined} aria-describedby=${described || nothing} />
         <span class="sample" aria-hidden="true">${samplePreview(options, { [name]: shape })}</span>
         ${shape[0]!.toUpperCase() + shape.slice(1)}
       </label>
       ${hint ? html`<span id="${shape}-hint" class="hint">${hint}</span>` : nothing}
     `;
   };
+  const choices = shapes.map(choice);
   return html`
     <fieldset class="choices">
       <legend>${legend}</legend>
-      ${shapes.map(choice)}
+      ${choices} ${refusals.size > 0 ? html`<span id="${name}-unavailable" class="hint">${[...refusals].join(' ')}</span>` : nothing}
     </fieldset>
   `;
 }
