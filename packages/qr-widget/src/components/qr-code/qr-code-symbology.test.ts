@@ -105,6 +105,26 @@ describe('<qr-code symbology gs1> (Micro QR, rMQR, GS1)', () => {
     expect(tooLong.message).to.contain('Micro QR');
   });
 
+  it("the README's embed example works as pasted: a Micro QR, an rMQR at most 9 high and a GS1 QR, each read back", async () => {
+    const readme = await (await fetch('/packages/qr-widget/README.md')).text();
+    const block = /```html\n(<script type="module" src="https:\/\/qr\.example\.com\/qr-code\.js"><\/script>\n<!-- A part number as a Micro QR symbol[\s\S]*?)```/.exec(readme)![1]!;
+    const page = document.createElement('div');
+    page.innerHTML = block.replace(/<script[^>]*><\/script>/, ''); // the element is defined already
+    document.body.append(page);
+    try {
+      const [micro, rmqr, gs1] = [...page.querySelectorAll<QrCode>('qr-code')];
+      for (const element of [micro!, rmqr!, gs1!]) await element.updateComplete;
+      expect(micro!.symbol!.designator).to.equal('M3-M');
+      expect(await readSvg(micro!.svg!)).to.include({ text: 'PART-0042', format: 'MicroQRCode' });
+      expect(rmqr!.symbol!.height).to.be.at.most(9);
+      expect(rmqr!.getBoundingClientRect().width).to.be.greaterThan(3 * rmqr!.getBoundingClientRect().height);
+      expect(await readSvg(rmqr!.svg!, 900)).to.include({ text: 'CABLE-0042-A', format: 'RMQRCode' });
+      expect(await readSvg(gs1!.svg!)).to.deep.equal({ text: GS1_DATA, format: 'QRCode', symbologyIdentifier: ']Q3' });
+    } finally {
+      page.remove();
+    }
+  });
+
   it('passes an axe audit as an rMQR symbol', async () => {
     const element = await fixture<QrCode>(html`<qr-code symbology="rmqr" value="https://example.com"></qr-code>`);
     await expect(element).to.be.accessible();
