@@ -10,7 +10,10 @@ export interface QrGeneratedDetail {
   value: string;
   /** The error correction level of the symbol. */
   ecl: Ecl;
-  /** Symbol version, 1..40: always for source 'browser'; for 'server', the browser's preview of the same text, when it had one. */
+  /**
+   * Symbol version (QR 1..40, Micro QR 1..4 for M1..M4, rMQR 1..32; `symbol.designator` names it): always for
+   * source 'browser'; for 'server', the browser's preview of the same text, when it had one.
+   */
   version?: number;
   /** Where the image was made: in this page by qr-core, or by the QR service (`backend-url`). */
   source: 'browser' | 'server';

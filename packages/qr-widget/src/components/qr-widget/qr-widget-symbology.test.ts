@@ -203,6 +203,13 @@ describe('<qr-widget> Symbol: QR, Micro QR, rMQR (issue 13)', () => {
     expect(logoGroup.isConnected && shadow(widget).querySelector<HTMLInputElement>('#logo')!.closest('fieldset')!.disabled).to.equal(false);
   });
 
+  it('passes an axe audit with Micro QR chosen: the disabled groups and their reasons', async () => {
+    const widget = await fixture<QrWidget>(html`<qr-widget value="PART-0042" symbology="micro" ecl="H" debounce="0"></qr-widget>`);
+    await shown(widget);
+    expect(eclNote(widget)).to.match(/^Switched from H to Q/);
+    await expect(widget).to.be.accessible();
+  });
+
   it('downloads the symbology chosen, made in the browser, PNG and SVG', async () => {
     const widget = await fixture<QrWidget>(html`<qr-widget value="PART-0042" symbology="micro" debounce="0"></qr-widget>`);
     const symbol = (await shown(widget)).symbol!;

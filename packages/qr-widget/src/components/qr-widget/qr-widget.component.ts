@@ -222,7 +222,8 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions,
 
   /** The options images are drawn and asked for with: the style qr-core draws on the symbology chosen (square finders on Micro QR and rMQR), rMQR's height bound on rMQR only. */
   private get drawing() {
-    const { scale, margin, dark, light, finderColor, kind: symbology } = this;
+    const { scale, dark, light, finderColor, kind: symbology } = this;
+    const margin = this.margin ?? undefined; // a removed attribute reads as null: the symbology's default
     const style = drawnStyle(this);
     // GS1 stays asked for while Micro QR, which has no FNC1 mode, is chosen: it is back with QR or rMQR.
     const gs1 = this.gs1 && takesGs1(symbology);
