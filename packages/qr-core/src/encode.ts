@@ -19,6 +19,8 @@ import { SYMBOLOGIES, type Symbology, type SymbologyName } from './symbology.js'
 import { PackedRows, QrSymbol, type Ecl } from './symbol.js';
 import { DEFAULT_ECL } from './tables.js';
 
+type SegmentsFor = (format: StreamFormat) => readonly Segment[] | undefined;
+
 /** Options of {@link encodeSegments}. */
 export interface SymbolOptions {
   /** 'qr' (default): QR Code Model 2; 'micro': Micro QR M1–M4; 'rmqr': rectangular Micro QR (ISO/IEC 23941). */
@@ -139,8 +141,14 @@ export function encode(data: string | Uint8Array, options: EncodeOptions = {}): 
   const kanjiAllowed = eci === undefined || eci === 20;
   // Only 'auto' can depend on the stream format (the count indicators' lengths, Table 3); one mode is one segment.
   let fixed: Segment[] | undefined;
-  const segmentsFor = (format: StreamFormat): readonly Segment[] =>
-    mode === 'auto' ? [...prefix, ...makeSegments(text, mode, format, kanjiAllowed, gs1)] : (fixed ??= [...prefix, ...makeSegments(text, mode, format, kanjiAllowed, gs1)]);
+  const segmentsFor = (format: StreamFormat): readonly Segment[] | undefined => {
+    if (mode !== 'auto' && fixed !== undefined) return fixed;
+    const segments = makeSegments(text, mode, format, kanjiAllowed, gs1);
+    if (segments === undefined) return undefined;
+    const all = [...prefix, ...segments];
+    if (mode !== 'auto') fixed = all;
+    return all;
+  };
   return build(segmentsFor, settings, gs1, mode === 'auto' && typeof text === 'string' ? bitsLowerBound(text) : 0);
 }
 
@@ -154,10 +162,11 @@ export function encodeSegments(segments: readonly Segment[], options: SymbolOpti
 }
 
 /**
+ * `segmentsFor`: the segments in a stream format, undefined where the format has no mode for some character.
  * `fnc1`: FNC1 in first position (GS1). `lowerBound`: bits the data needs at least, if known, so that versions
  * too small for it are skipped unsegmented.
  */
-function build(segmentsFor: (format: StreamFormat) => readonly Segment[], settings: Normalised, fnc1: boolean, lowerBound = 0): QrSymbol {
+function build(segmentsFor: SegmentsFor, settings: Normalised, fnc1: boolean, lowerBound = 0): QrSymbol {
   const { spec, candidates, boostEcl } = settings;
   let { ecl } = settings;
   // The first candidate that holds the data, straight from the capacities (no trial encoding).
@@ -181,8 +190,9 @@ function build(segmentsFor: (format: StreamFormat) => readonly Segment[], settin
         i = runEnd;
         continue;
       }
-      segments = segmentsFor(format);
-      bits = segmentsBitLength(segments, format, fnc1);
+      const made = segmentsFor(format);
+      segments = made ?? [];
+      bits = made === undefined ? Infinity : segmentsBitLength(made, format, fnc1);
     }
     if (bits <= spec.dataBits(v, ecl)) {
       version = v;
@@ -227,17 +237,22 @@ function capacity(mode: DataMode, spec: Symbology, version: number, ecl: Ecl, fn
   return Math.min(chars, (1 << count) - 1);
 }
 
-function tooLong(spec: Symbology, segmentsFor: (format: StreamFormat) => readonly Segment[], settings: Normalised, fnc1: boolean): QrError {
+function tooLong(spec: Symbology, segmentsFor: SegmentsFor, settings: Normalised, fnc1: boolean): QrError {
   const { ecl, candidates, bounded } = settings;
   // The candidate that holds the most: the largest version (rMQR: the largest area allowed).
   const largest = candidates.reduce((a, b) => (spec.dataBits(b, ecl) > spec.dataBits(a, ecl) ? b : a));
   const format = spec.streamFormat(largest);
-  const segments = segmentsFor(format);
-  const bits = segmentsBitLength(segments, format, fnc1);
+  const made = segmentsFor(format);
   const where = `at ECL ${ecl} ${spec.called}${bounded ? ` up to ${spec.versionName(largest)}` : ''}`;
   const weaker = spec.ecls.indexOf(ecl) > 0 ? [`choose a lower ECL ('${spec.ecls[0]}' holds the most)`] : [];
   const larger = bounded ? [spec.name === 'rmqr' ? 'allow a larger maxHeight, maxWidth or maxVersion' : 'allow a larger maxVersion'] : [];
   const other = spec.name === 'qr' ? [] : ["use symbology 'qr', which holds more"];
+  if (made === undefined) {
+    // Only Micro QR below M3 lacks modes (Tables 2 and 3): M1 has digits only, M2 digits and alphanumeric characters.
+    return new QrError('DATA_TOO_LONG', `${spec.called} up to ${spec.versionName(largest)} has no mode for some characters of the data (M1 holds digits only, M2 digits and A-Z 0-9 space $ % * + - . / :): ${[...larger, ...other].join(', or ')}`);
+  }
+  const segments = made;
+  const bits = segmentsBitLength(segments, format, fnc1);
   const advice = ['shorten the data', ...weaker, ...larger, ...other].join(', or ');
   const dataSegments = segments.filter((segment) => segment.mode !== 'eci');
   const only = dataSegments.length === 1 ? dataSegments[0]!.mode : undefined;

@@ -6,7 +6,7 @@ import { countBits, dataBits, isAlphanumericByte, isNumericByte, QR_STREAM_FORMA
 import { seededRandom } from './test-support/random.js';
 
 const modesOf = (text: string, group: 0 | 1 | 2 = 0): string =>
-  optimalSegments(text, QR_STREAM_FORMATS[group]).map((segment) => `${segment.mode}:${segment.numChars}`).join(' ');
+  optimalSegments(text, QR_STREAM_FORMATS[group])!.map((segment) => `${segment.mode}:${segment.numChars}`).join(' ');
 
 test('one mode when one mode is cheapest', () => {
   assert.equal(modesOf('0123456789'), 'numeric:10');
@@ -65,16 +65,16 @@ test('the dynamic programme finds the fewest bits: equal to brute force on rando
     const length = 1 + Math.floor(random() * 9);
     const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     for (const group of [0, 1, 2] as const) {
-      assert.equal(segmentsBitLength(optimalSegments(text, QR_STREAM_FORMATS[group]), QR_STREAM_FORMATS[group]), bruteForceBits(text, group), `${JSON.stringify(text)} group ${group}`);
+      assert.equal(segmentsBitLength(optimalSegments(text, QR_STREAM_FORMATS[group])!, QR_STREAM_FORMATS[group]), bruteForceBits(text, group), `${JSON.stringify(text)} group ${group}`);
     }
   }
 });
 
 test("'auto' keeps kanji mode away from byte segments that hold non-ASCII text (one charset for a reader to guess)", () => {
-  const modes = (text: string): string[] => makeSegments(text, 'auto', QR_STREAM_FORMATS[0]).map((segment) => segment.mode);
+  const modes = (text: string): string[] => makeSegments(text, 'auto', QR_STREAM_FORMATS[0])!.map((segment) => segment.mode);
   assert.deepEqual(modes('点茗点茗 and ascii'), ['kanji', 'byte']);
   assert.deepEqual(modes('点茗点茗 and é'), ['byte']);
-  assert.ok(makeSegments('点茗点茗 and é', 'auto', QR_STREAM_FORMATS[0], false).every((segment) => segment.mode !== 'kanji'));
+  assert.ok(makeSegments('点茗点茗 and é', 'auto', QR_STREAM_FORMATS[0], false)!.every((segment) => segment.mode !== 'kanji'));
 });
 
 test('forced modes reject data they cannot hold, and name what to do', () => {
@@ -82,7 +82,7 @@ test('forced modes reject data they cannot hold, and name what to do', () => {
   assert.throws(() => makeSegments('abc', 'alphanumeric', QR_STREAM_FORMATS[0]), { code: 'INVALID_DATA', message: /alphanumeric mode/ });
   assert.throws(() => makeSegments('a', 'kanji', QR_STREAM_FORMATS[0]), { code: 'INVALID_DATA', message: /kanji mode encodes only Shift JIS/ });
   assert.throws(() => makeSegments(new Uint8Array([1]), 'kanji', QR_STREAM_FORMATS[0]), { code: 'INVALID_OPTION' });
-  assert.equal(makeSegments(new Uint8Array([0x30, 0x31]), 'auto', QR_STREAM_FORMATS[0])[0]!.mode, 'byte', 'raw bytes are not text');
+  assert.equal(makeSegments(new Uint8Array([0x30, 0x31]), 'auto', QR_STREAM_FORMATS[0])![0]!.mode, 'byte', 'raw bytes are not text');
 });
 
 test('§7.4.6 examples: kanji-mode values of 点 (0x935F) and 茗 (0xE4AA)', () => {

@@ -80,8 +80,11 @@ const PERCENT = 0x25;
  *
  * `gs1`: the text is a GS1 element string under FNC1 in first position (§7.4.8.2), where alphanumeric mode
  * writes GS as '%' and '%' as '%%'.
+ *
+ * Undefined when some character is in none of the format's modes (a letter in Micro QR's M1, which has only
+ * numeric mode; a lower-case one in M2, which has no byte mode): the text does not fit such a symbol at all.
  */
-export function optimalSegments(text: string, format: StreamFormat, kanjiAllowed = true, gs1 = false): Segment[] {
+export function optimalSegments(text: string, format: StreamFormat, kanjiAllowed = true, gs1 = false): Segment[] | undefined {
   const bytes = transientUtf8(text);
   const n = bytes.length;
   if (n === 0) return [];
@@ -134,6 +137,7 @@ export function optimalSegments(text: string, format: StreamFormat, kanjiAllowed
     alphanumeric = relax(from, at, ALPHANUMERIC, asAlphanumeric, first, alphanumeric, alphanumericCost, end + headAlphanumeric, endMode);
     byte = relax(from, at, BYTE, hasByte, first, byte, CHAR_COST[BYTE] * length, end + headByte, endMode);
     kanjiCost = relax(from, at, KANJI, value >= 0, first, kanjiCost, CHAR_COST[KANJI], end + headKanji, endMode);
+    if (numeric >= UNREACHABLE && alphanumeric >= UNREACHABLE && byte >= UNREACHABLE && kanjiCost >= UNREACHABLE) return undefined;
     i += length;
   }
   starts[count] = n;
@@ -215,17 +219,17 @@ export function bitsLowerBound(text: string): number {
 /**
  * Segments for the input in one mode, or for 'auto' the fewest-bits segmentation in a stream format,
  * with kanji mode only where `kanjiAllowed`, of GS1 data where `gs1` (see {@link optimalSegments})
- * (transient data, see {@link optimalSegments}).
- * Raw bytes (Uint8Array) in 'auto' are one byte-mode segment: they are not text.
+ * (transient data, see {@link optimalSegments}); undefined where 'auto' finds no mode of the format for some
+ * character. Raw bytes (Uint8Array) in 'auto' are one byte-mode segment: they are not text.
  */
-export function makeSegments(data: string | Uint8Array, mode: ModeOption, format: StreamFormat, kanjiAllowed = true, gs1 = false): Segment[] {
+export function makeSegments(data: string | Uint8Array, mode: ModeOption, format: StreamFormat, kanjiAllowed = true, gs1 = false): Segment[] | undefined {
   switch (mode) {
     case 'auto': {
       if (typeof data !== 'string') return [makeBytes(data)];
       const segments = optimalSegments(data, format, kanjiAllowed, gs1);
       // Without an ECI a reader guesses one charset for all byte segments, and beside kanji (Shift JIS)
       // some guess Shift JIS (zxing's Java reader does): so non-ASCII text in byte mode goes without kanji.
-      return kanjiAllowed && mixesKanjiWithNonAsciiBytes(segments) ? optimalSegments(data, format, false, gs1) : segments;
+      return segments !== undefined && kanjiAllowed && mixesKanjiWithNonAsciiBytes(segments) ? optimalSegments(data, format, false, gs1) : segments;
     }
     case 'numeric':
       return [makeNumeric(data)];
