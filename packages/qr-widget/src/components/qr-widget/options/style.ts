@@ -52,8 +52,9 @@ function renderGroup<S extends string>({ name, legend, shapes }: ChoiceGroup<S>,
   const drawn = drawnStyle(options)[name];
   const refusals = new Set<string>();
   const choice = (shape: S) => {
-    const hint = HINTS[shape];
     const refusal = styleRefusal(symbology, { [name]: shape });
+    // A choice qr-core does not draw here needs no advice on how readers take it.
+    const hint = refusal === undefined ? HINTS[shape] : undefined;
     if (refusal !== undefined) refusals.add(refusal);
     const described = [hint ? `${shape}-hint` : '', refusal ? `${name}-unavailable` : ''].join(' ').trim();
     return html`
