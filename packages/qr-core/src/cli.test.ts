@@ -125,10 +125,81 @@ describe('qr (CLI)', () => {
     assertOneLineError(await qr(['-o', png, '--logo', big, url]), 1, /big\.png is 262145 bytes; a logo may be at most 262144 bytes/);
   });
 
+  test('--symbology micro and rmqr print the symbol with its 2-module quiet zone; rMQR is a rectangle', async () => {
+    const [micro, rmqr] = await Promise.all([qr(['--symbology', 'micro', 'PART-0042']), qr(['--symbology', 'RMQR', '--max-height', '9', 'CABLE-TAG 0042-A7'])]);
+    assert.equal(micro.status, 0, micro.stderr);
+    assert.equal(micro.stdout, `${toTerminal(encode('PART-0042', { symbology: 'micro' }))}\n`);
+    assert.equal(rmqr.status, 0, rmqr.stderr);
+    const symbol = encode('CABLE-TAG 0042-A7', { symbology: 'rmqr', maxHeight: 9 });
+    assert.ok(symbol.height <= 9 && symbol.width > symbol.height, symbol.designator);
+    assert.equal(rmqr.stdout, `${toTerminal(symbol)}\n`);
+    // Half blocks: two module rows a line, each module one column, the quiet zone of 2 on every side.
+    const lines = rmqr.stdout.trimEnd().split('\n');
+    assert.deepEqual([lines.length, [...lines[0]!].length], [Math.ceil((symbol.height + 4) / 2), symbol.width + 4]);
+  });
+
+  test('--symbology rmqr, --max-width, --ecl and --gs1 reach the encoder and the files', async () => {
+    const png = join(dir, 'label.png');
+    const svg = join(dir, 'gtin.svg');
+    const gs1 = '(01)09506000134352(17)201225(10)ABC1';
+    const [label, gtin, rmqrGs1] = await Promise.all([
+      qr(['--symbology', 'rmqr', '--max-width', '77', '-e', 'h', '-o', png, '0123456789012345']),
+      qr(['--gs1', '-o', svg, '--scale', '4', gs1]),
+      qr(['--gs1', '--symbology', 'rmqr', gs1]),
+    ]);
+    assert.equal(label.status, 0, label.stderr);
+    const symbol = encode('0123456789012345', { symbology: 'rmqr', maxWidth: 77, ecl: 'H' });
+    const file = new Uint8Array(readFileSync(png));
+    assert.deepEqual(file, toPNG(symbol));
+    const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+    assert.deepEqual([view.getUint32(16), view.getUint32(20)], [(symbol.width + 4) * 10, (symbol.height + 4) * 10], 'IHDR width × height');
+    assert.equal(gtin.status, 0, gtin.stderr);
+    const gtinSymbol = encode(gs1, { gs1: true });
+    assert.equal(readFileSync(svg, 'utf8'), `${toSVG(gtinSymbol, { size: (gtinSymbol.width + 8) * 4 })}\n`);
+    assert.equal(rmqrGs1.stdout, `${toTerminal(encode(gs1, { gs1: true, symbology: 'rmqr' }))}\n`);
+  });
+
+  test("what a symbology cannot do is the encoder's or renderer's one line: exit 2 for options, 1 for data", async () => {
+    const png = join(dir, 'nope.png');
+    const logo = join(dir, 'any-logo.png');
+    writeFileSync(logo, toPNG(encode('logo'), { margin: 0, scale: 2 }));
+    const usage: [string[], RegExp][] = [
+      [['--symbology', 'aztec', 'x'], /symbology must be one of "qr", "micro", "rmqr"; got string "aztec"/],
+      [['--symbology', 'micro', '--ecl', 'H', 'x'], /ecl must be one of "L", "M", "Q"; got string "H"/],
+      [['--symbology', 'rmqr', '-e', 'L', 'x'], /ecl must be one of "M", "H"; got string "L"/],
+      [['--gs1', '--symbology', 'micro', '(01)09506000134352'], /Micro QR has no FNC1 mode, so no GS1 data/],
+      [['--max-height', '9', 'x'], /maxHeight and maxWidth bound rMQR symbols; a QR code is square/],
+      [['--symbology', 'rmqr', '--max-height', '5', 'x'], /maxHeight must be an integer from 7 to 17; got 5/],
+      [['--symbology', 'rmqr', '--max-width', 'wide', 'x'], /--max-width must be a whole number; got "wide"/],
+      [['--symbology', 'rmqr', '--logo', logo, '-o', png, 'x'], /logos are drawn on QR codes only/],
+      [['--symbology', 'micro', '--logo', logo, '-o', png, 'x'], /logos are drawn on QR codes only/],
+      [['tel', '--number', '+44 20 7946 0000', '--gs1'], /--gs1 encodes a GS1 element string given as text.*leave out --gs1/],
+    ];
+    const data: [string[], RegExp][] = [
+      [['--symbology', 'micro', '1'.repeat(40)], /data is 40 digits; at ECL M a Micro QR symbol holds at most 30 digits/],
+      [['--symbology', 'rmqr', '--max-height', '7', 'x'.repeat(200)], /an rMQR symbol up to R7x\d+ holds at most/],
+      [['--gs1', '(01)09506000134353'], /\(01\).*check digit/],
+    ];
+    const runs = await Promise.all([...usage, ...data].map(([args]) => qr(args)));
+    runs.forEach((run, i) => (i < usage.length ? assertOneLineError(run, 2, usage[i]![1]) : assertOneLineError(run, 1, data[i - usage.length]![1])));
+    assert.ok(!existsSync(png), 'nothing written');
+  });
+
+  test('qr TYPE takes --symbology too; epc keeps ECL M', async () => {
+    const fields = ['--name', 'Red Cross', '--iban', 'DE89 3704 0044 0532 0130 00', '--amount', '25'];
+    const [wifiRun, epcRun] = await Promise.all([qr(['wifi', '--ssid', 'home', '--password', 's3cret', '--symbology', 'rmqr']), qr(['epc', ...fields, '--symbology', 'rmqr'])]);
+    assert.equal(wifiRun.status, 0, wifiRun.stderr);
+    assert.equal(wifiRun.stdout, `${toTerminal(encode(wifi({ ssid: 'home', password: 's3cret' }), { symbology: 'rmqr' }))}\n`);
+    assert.equal(epcRun.status, 0, epcRun.stderr);
+    assert.equal(epcRun.stdout, `${toTerminal(encode(epc({ name: 'Red Cross', iban: 'DE89 3704 0044 0532 0130 00', amount: 25 }), { symbology: 'rmqr', ecl: 'M' }))}\n`);
+  });
+
   test('--help and --version', async () => {
     const help = await qr(['--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage: qr \[options\] \[text\.\.\.\]/);
+    for (const flag of ['--symbology S', '--gs1', '--max-height N', '--max-width N']) assert.match(help.stdout, new RegExp(`^ +${flag} `, 'm'), flag);
+    assert.match(help.stdout, /qr --symbology rmqr --max-height 9 -o label\.png/);
     const version = await qr(['-v']);
     assert.equal(version.stdout, `${(JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version}\n`);
   });
@@ -173,7 +244,7 @@ describe('qr (CLI)', () => {
 
 describe('qr TYPE (the payload subcommands, generated from PAYLOAD_SCHEMAS)', () => {
   /** The options of qr TEXT, which no field's option may shadow. */
-  const OUTPUT_FLAGS = ['output', 'ecl', 'scale', 'margin', 'dark', 'light', 'module-shape', 'finder-shape', 'finder-color', 'logo', 'logo-size', 'invert', 'help', 'version'];
+  const OUTPUT_FLAGS = ['output', 'symbology', 'gs1', 'max-height', 'max-width', 'ecl', 'scale', 'margin', 'dark', 'light', 'module-shape', 'finder-shape', 'finder-color', 'logo', 'logo-size', 'invert', 'help', 'version'];
 
   test("the design's examples: qr wifi …, qr vcard … print the payload's code", async () => {
     const [w, v] = await Promise.all([

@@ -18,6 +18,7 @@ import { PAYLOAD_SCHEMAS, PAYLOAD_TYPES, payload, type Payload, type PayloadFiel
 import { toPNG } from './png.js';
 import { imageSidePx, type FinderShape, type ModuleShape } from './render-options.js';
 import type { Ecl } from './symbol.js';
+import type { SymbologyName } from './symbology.js';
 import { toSVG } from './svg.js';
 import { toTerminal } from './terminal.js';
 
@@ -34,16 +35,24 @@ options (qr wifi --ssid home --password s3cret); qr TYPE --help lists them.
 
 Options:
   -o, --output FILE   write FILE instead; the format follows its extension: .png or .svg
-  -e, --ecl L|M|Q|H   error correction level (default M: about 15 % of the symbol may be lost)
+      --symbology S   qr (default: QR Code), micro (Micro QR, M1-M4: 11x11 to 17x17 modules)
+                      or rmqr (rectangular Micro QR, R7x43 to R17x139: the smallest area that fits)
+      --gs1           the text is a GS1 element string, (01)09506000134352(10)ABC1, encoded with
+                      FNC1 in first position (QR and rMQR; Micro QR has no FNC1)
+      --max-height N  rMQR: at most N modules high (7-17), for a label of fixed height
+      --max-width N   rMQR: at most N modules wide (27-139)
+  -e, --ecl L|M|Q|H   error correction level (default M: about 15 % of the symbol may be lost);
+                      Micro QR has L, M and Q (Q in M4 only), rMQR M and H
   -s, --scale N       pixels per module in the file (PNG default 10; SVG: sets its width and height)
-  -m, --margin N      quiet zone in modules (default 4)
+  -m, --margin N      quiet zone in modules (default 4; 2 for Micro QR and rMQR)
       --dark COLOR    colour of dark modules in the file: #rgb, #rgba, #rrggbb, #rrggbbaa, transparent
       --light COLOR   colour of light modules and the margin in the file (same forms)
       --module-shape S   in the file: square (default), rounded or dots
       --finder-shape S   in the file: the finder patterns square (default), rounded or circle
       --finder-color C   in the file: colour of the finder patterns (default: --dark)
       --logo FILE        in the file: a logo in the centre (PNG for .png; PNG, JPEG, WebP or SVG
-                         for .svg); without --ecl the code takes ECL H, which allows the most
+                         for .svg); without --ecl the code takes ECL H, which allows the most;
+                         QR codes only
       --logo-size F      the logo's side as a fraction of the code's, such as 0.2 (default: the
                          smaller of 0.25 and the largest that still scans; larger is refused)
   -i, --invert        on the terminal: draw dark modules with the text colour (for light terminals)
@@ -56,6 +65,9 @@ Examples:
   echo "WIFI:S:home;T:WPA;P:secret;;" | qr -o wifi.svg --dark "#1a237e"
   qr -o styled.png --module-shape dots --finder-shape rounded --finder-color "#1a237e" "https://example.com"
   qr -o branded.svg --logo logo.svg --logo-size 0.2 "https://example.com"
+  qr --symbology micro "PART-0042"
+  qr --symbology rmqr --max-height 9 -o label.png "CABLE-TAG 0042-A7"
+  qr --gs1 -o gtin.png "(01)09506000134352(17)201225(10)ABC1"
   qr wifi --ssid home --password s3cret -o wifi.png
   qr vcard --name "Ada Lovelace" --email ada@example.com --phone "+44 20 7946 0000"`;
 
@@ -73,6 +85,10 @@ type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 /** The options of `qr TEXT`, which every `qr TYPE` takes too. */
 const OUTPUT_OPTIONS = {
   output: { type: 'string', short: 'o' },
+  symbology: { type: 'string' },
+  gs1: { type: 'boolean' },
+  'max-height': { type: 'string' },
+  'max-width': { type: 'string' },
   ecl: { type: 'string', short: 'e' },
   scale: { type: 'string', short: 's' },
   margin: { type: 'string', short: 'm' },
@@ -91,6 +107,10 @@ const OUTPUT_OPTIONS = {
 /** What OUTPUT_OPTIONS parse to. */
 interface OutputValues {
   output?: string;
+  symbology?: string;
+  gs1?: boolean;
+  'max-height'?: string;
+  'max-width'?: string;
   ecl?: string;
   scale?: string;
   margin?: string;
@@ -155,8 +175,20 @@ function draw(text: string, values: OutputValues, ecl?: Ecl): number {
   const margin = optionalInteger('margin', values.margin);
   const scale = optionalInteger('scale', values.scale);
   if (values['logo-size'] !== undefined && values.logo === undefined) throw new UsageError('--logo-size needs --logo FILE');
-  // A logo hides modules: without an ECL asked for, the code gets the most correction there is.
-  const qr = encode(text, { ecl: ecl ?? eclOption(values.ecl) ?? (values.logo === undefined ? undefined : 'H') });
+  // encode() checks the symbology's name and what it can do (its ECLs, GS1, the rMQR bounds), and says so.
+  const symbology = values.symbology?.toLowerCase() as SymbologyName | undefined;
+  const maxHeight = optionalInteger('max-height', values['max-height']);
+  const maxWidth = optionalInteger('max-width', values['max-width']);
+  // A logo hides modules: without an ECL asked for, a QR code gets the most correction there is (the
+  // renderers draw logos on QR codes only, and say so for the others).
+  const logoEcl = values.logo === undefined || (symbology !== undefined && symbology !== 'qr') ? undefined : 'H';
+  const qr = encode(text, {
+    ecl: ecl ?? eclOption(values.ecl) ?? logoEcl,
+    ...(symbology === undefined ? {} : { symbology }),
+    ...(values.gs1 ? { gs1: true } : {}),
+    ...(maxHeight === undefined ? {} : { maxHeight }),
+    ...(maxWidth === undefined ? {} : { maxWidth }),
+  });
 
   if (values.output === undefined) {
     for (const fileOnly of ['scale', 'dark', 'light'] as const) {
@@ -253,8 +285,9 @@ function typeUsage(type: PayloadType): string {
     'Fields:',
     ...rows.map(([flag, text]) => wrap(`${flag!.padEnd(width)}${text}`, width)),
     '',
-    'Options: the options of qr TEXT (see qr --help): -o FILE, -e/--ecl, -s/--scale, -m/--margin, --dark,',
-    '--light, --module-shape, --finder-shape, --finder-color, --logo, --logo-size, -i/--invert.',
+    'Options: the options of qr TEXT (see qr --help): -o FILE, --symbology, --max-height, --max-width, -e/--ecl,',
+    '-s/--scale, -m/--margin, --dark, --light, --module-shape, --finder-shape, --finder-color, --logo,',
+    '--logo-size, -i/--invert.',
   ];
   if (schema.ecl !== undefined) lines.push(`${schema.label} codes are made at ECL ${schema.ecl}, which EPC069-12 requires: --ecl takes no other level.`);
   lines.push('', 'Example:', `  ${EXAMPLES[type]}`);
@@ -321,6 +354,7 @@ async function payloadCommand(type: PayloadType, argv: string[]): Promise<number
       const text = [type, ...parsed.positionals].join(' ');
       throw new UsageError(`qr ${type} takes its fields as options (see qr ${type} --help), not text ${JSON.stringify(parsed.positionals.join(' '))}; to encode the text ${JSON.stringify(text)} itself, write qr -- ${text}`);
     }
+    if (values.gs1) throw new UsageError(`--gs1 encodes a GS1 element string given as text, such as qr --gs1 "(01)09506000134352(10)ABC1"; qr ${type} makes other text: leave out --gs1`);
     const fields: Record<string, unknown> = { type };
     for (const field of schema.fields) {
       const value = fieldValues[flagOf(field)];
