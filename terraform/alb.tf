@@ -44,14 +44,21 @@ resource "aws_lb_target_group" "this" {
   }
 }
 
+locals {
+  # With the CDN, a serving listener forwards only what carries the origin
+  # secret (the rules below) and refuses the rest: a request that reached the
+  # load balancer some other way than through our distribution.
+  default_action = var.enable_cdn ? "fixed-response" : "forward"
+}
+
 resource "aws_lb_listener" "http" {
   load_balancer_arn = aws_lb.this.arn
   port              = 80
   protocol          = "HTTP"
 
   default_action {
-    type             = local.https ? "redirect" : "forward"
-    target_group_arn = local.https ? null : aws_lb_target_group.this["widget"].arn
+    type             = local.https ? "redirect" : local.default_action
+    target_group_arn = local.https || var.enable_cdn ? null : aws_lb_target_group.this["widget"].arn
 
     dynamic "redirect" {
       for_each = local.https ? [1] : []
@@ -59,6 +66,15 @@ resource "aws_lb_listener" "http" {
         protocol    = "HTTPS"
         port        = "443"
         status_code = "HTTP_301"
+      }
+    }
+
+    dynamic "fixed_response" {
+      for_each = !local.https && var.enable_cdn ? [1] : []
+      content {
+        content_type = "text/plain"
+        message_body = "Forbidden: this load balancer answers its CDN only.\n"
+        status_code  = "403"
       }
     }
   }
@@ -75,8 +91,17 @@ resource "aws_lb_listener" "https" {
   certificate_arn = var.certificate_arn
 
   default_action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.this["widget"].arn
+    type             = local.default_action
+    target_group_arn = var.enable_cdn ? null : aws_lb_target_group.this["widget"].arn
+
+    dynamic "fixed_response" {
+      for_each = var.enable_cdn ? [1] : []
+      content {
+        content_type = "text/plain"
+        message_body = "Forbidden: this load balancer answers its CDN only.\n"
+        status_code  = "403"
+      }
+    }
   }
 }
 
@@ -92,8 +117,39 @@ resource "aws_lb_listener_rule" "api" {
     }
   }
 
+  dynamic "condition" {
+    for_each = var.enable_cdn ? [1] : []
+    content {
+      http_header {
+        http_header_name = local.origin_secret_header
+        values           = [var.cdn_origin_secret]
+      }
+    }
+  }
+
   action {
     type             = "forward"
     target_group_arn = aws_lb_target_group.this["api"].arn
+  }
+}
+
+# With the CDN the default action refuses, so the page needs a rule of its
+# own: everything else that carries the origin secret goes to the widget.
+resource "aws_lb_listener_rule" "widget" {
+  count = local.cdn
+
+  listener_arn = local.serving_listener_arn
+  priority     = 200
+
+  condition {
+    http_header {
+      http_header_name = local.origin_secret_header
+      values           = [var.cdn_origin_secret]
+    }
+  }
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.this["widget"].arn
   }
 }

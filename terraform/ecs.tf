@@ -9,8 +9,9 @@ locals {
       environment = { BACKEND_URL = "" }
     }
     api = {
-      port        = 8000
-      environment = {}
+      port = 8000
+      # The same limit WAF's body-over-api-limit rule enforces (waf.tf).
+      environment = { MAX_BODY_BYTES = tostring(var.api_max_body_bytes) }
     }
   }
 
@@ -86,7 +87,9 @@ resource "aws_ecs_task_definition" "this" {
       }]
 
       environment = [
-        for key, value in merge({ PORT = tostring(container.port), NODE_ENV = "production" }, container.environment) :
+        # TRUST_PROXY_HOPS: the proxies in front of the servers (cdn.tf), so
+        # each logs its viewer's address from X-Forwarded-For.
+        for key, value in merge({ PORT = tostring(container.port), NODE_ENV = "production", TRUST_PROXY_HOPS = tostring(local.trusted_proxy_hops) }, container.environment) :
         { name = key, value = value }
       ]
 
@@ -162,7 +165,7 @@ resource "aws_ecs_service" "this" {
 
   # A target group must belong to a load balancer's listener before a
   # service can register with it.
-  depends_on = [aws_lb_listener.http, aws_lb_listener.https, aws_lb_listener_rule.api, aws_iam_role_policy_attachment.execution]
+  depends_on = [aws_lb_listener.http, aws_lb_listener.https, aws_lb_listener_rule.api, aws_lb_listener_rule.widget, aws_iam_role_policy_attachment.execution]
 
   lifecycle {
     # Application Auto Scaling owns the running count after creation.

@@ -1,6 +1,16 @@
+output "cdn_url" {
+  description = "Where the product answers: https:// and cdn_domain_name when set, else the distribution's *.cloudfront.net name. null with enable_cdn = false (then alb_url)."
+  value       = var.enable_cdn ? "https://${var.cdn_domain_name != "" ? var.cdn_domain_name : aws_cloudfront_distribution.this[0].domain_name}" : null
+}
+
 output "alb_url" {
-  description = "Where the product answers: the load balancer's address (https when certificate_arn is set; point a DNS name on the certificate at alb_dns_name)."
+  description = "The load balancer's address (https when certificate_arn is set). With enable_cdn it answers only CloudFront (403 to anything without the origin secret, and its security group admits CloudFront alone); without, it is where the product answers (point a DNS name on the certificate at alb_dns_name)."
   value       = "${local.https ? "https" : "http"}://${aws_lb.this.dns_name}"
+}
+
+output "cdn_domain_name" {
+  description = "The distribution's own *.cloudfront.net name: the target of a CNAME (or Route 53 alias) for cdn_domain_name; it answers too. null with enable_cdn = false."
+  value       = var.enable_cdn ? aws_cloudfront_distribution.this[0].domain_name : null
 }
 
 output "alb_dns_name" {

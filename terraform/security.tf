@@ -1,3 +1,6 @@
+# The description stays as it was with the CDN on: changing it would replace
+# the group, which the load balancer and the tasks' rules hold on to. The
+# rules below say who may connect.
 resource "aws_security_group" "alb" {
   name        = "${var.name_prefix}-alb"
   description = "Load balancer: HTTP and HTTPS from anywhere, out to the tasks only"
@@ -6,8 +9,9 @@ resource "aws_security_group" "alb" {
   tags = { Name = "${var.name_prefix}-alb" }
 }
 
+# Without the CDN: the internet on both ports, as before the CDN.
 resource "aws_vpc_security_group_ingress_rule" "alb" {
-  for_each = { http = 80, https = 443 }
+  for_each = var.enable_cdn ? {} : { http = 80, https = 443 }
 
   security_group_id = aws_security_group.alb.id
   description       = "${upper(each.key)} from anywhere"
@@ -15,6 +19,22 @@ resource "aws_vpc_security_group_ingress_rule" "alb" {
   from_port         = each.value
   to_port           = each.value
   cidr_ipv4         = "0.0.0.0/0"
+}
+
+# With the CDN: CloudFront's origin-facing addresses only, on the one port
+# its origin uses (443 with a certificate, where the HTTPS listener is; 80
+# without). One rule: a rule naming a managed prefix list counts as many
+# rules as the list's max_entries (about 55 for this one) against the
+# group's quota of 60, so a second rule from it (80 and 443) would not fit.
+resource "aws_vpc_security_group_ingress_rule" "alb_from_cloudfront" {
+  count = local.cdn
+
+  security_group_id = aws_security_group.alb.id
+  description       = "${local.https ? "HTTPS" : "HTTP"} from CloudFront's origin-facing addresses"
+  ip_protocol       = "tcp"
+  from_port         = local.origin_port
+  to_port           = local.origin_port
+  prefix_list_id    = data.aws_ec2_managed_prefix_list.cloudfront[0].id
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb_to_tasks" {

@@ -118,9 +118,9 @@ variable "cpu_target_percent" {
 }
 
 variable "requests_per_target" {
-  description = "ALB requests per minute to the API that one task should take; target tracking adds tasks above it."
+  description = "ALB requests per minute to the API that one task should take; target tracking adds tasks above it. Behind the CDN these are its cache misses and POSTs. The default is terraform/README.md's capacity plan: a 0.5 vCPU task at cpu_target_percent."
   type        = number
-  default     = 1000
+  default     = 13800
 
   validation {
     condition     = var.requests_per_target >= 1
@@ -160,5 +160,120 @@ variable "images_to_keep" {
   validation {
     condition     = var.images_to_keep >= 1 && var.images_to_keep <= 1000
     error_message = "images_to_keep must be from 1 to 1000."
+  }
+}
+
+variable "enable_cdn" {
+  description = "Put CloudFront and AWS WAF in front of the load balancer, and admit only CloudFront's requests at the load balancer. false: the load balancer answers the internet directly, as before the CDN."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "cdn_origin_secret" {
+  description = "Value of the X-Origin-Verify header CloudFront adds to every request to the load balancer, whose listeners answer 403 without it. Required with enable_cdn; deploy.yaml passes the repository secret CDN_ORIGIN_SECRET."
+  type        = string
+  default     = ""
+  nullable    = false
+  sensitive   = true
+
+  validation {
+    # ALB header conditions take '*' and '?' as wildcards and compare case
+    # insensitively, so the secret is plain letters, digits, '-' and '_' and
+    # long enough that case folding still leaves it unguessable (hex from
+    # `openssl rand -hex 32` is 64 characters of 4 bits each).
+    condition     = !var.enable_cdn || can(regex("^[A-Za-z0-9_-]{32,128}$", var.cdn_origin_secret))
+    error_message = "With enable_cdn = true, cdn_origin_secret must be 32 to 128 letters, digits, '-' or '_': generate one with `openssl rand -hex 32` and store it as the repository secret CDN_ORIGIN_SECRET (Settings → Secrets and variables → Actions → Secrets), or by hand pass TF_VAR_cdn_origin_secret."
+  }
+}
+
+variable "origin_domain_name" {
+  description = "With enable_cdn and certificate_arn: a DNS name on certificate_arn that resolves to the load balancer (a CNAME to alb_dns_name), e.g. origin.example.com. CloudFront connects to it over HTTPS and checks the certificate against it, which the load balancer's own *.elb.amazonaws.com name would fail."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition = (
+      var.origin_domain_name == "" ? !(var.enable_cdn && var.certificate_arn != "") :
+      can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.origin_domain_name))
+    )
+    error_message = "origin_domain_name must be a lower-case DNS name, and is required when enable_cdn is true and certificate_arn is set: a name on that certificate pointed (CNAME) at alb_dns_name, so that CloudFront can reach the load balancer over verified HTTPS."
+  }
+}
+
+variable "cdn_domain_name" {
+  description = "Custom domain the distribution answers on (e.g. qr.example.com), with cdn_certificate_arn; point it (CNAME or Route 53 alias) at cdn_domain_name's output. Empty: the distribution's own *.cloudfront.net name."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.cdn_domain_name == "" || can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.cdn_domain_name))
+    error_message = "cdn_domain_name must be empty or a lower-case DNS name such as qr.example.com."
+  }
+}
+
+variable "cdn_certificate_arn" {
+  description = "ACM certificate for cdn_domain_name, issued in us-east-1 (CloudFront takes certificates from there only). Set both or neither."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition = (
+      (var.cdn_certificate_arn == "") == (var.cdn_domain_name == "") &&
+      (var.cdn_certificate_arn == "" || can(regex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]+$", var.cdn_certificate_arn)))
+    )
+    error_message = "cdn_certificate_arn and cdn_domain_name go together (both or neither), and the certificate must be an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID): CloudFront uses no other region's."
+  }
+}
+
+variable "cdn_price_class" {
+  description = "CloudFront price class: PriceClass_100 (North America, Europe, Israel: the cheapest), PriceClass_200 (adds most of Asia, the Middle East and Africa) or PriceClass_All."
+  type        = string
+  default     = "PriceClass_100"
+  nullable    = false
+
+  validation {
+    condition     = contains(["PriceClass_100", "PriceClass_200", "PriceClass_All"], var.cdn_price_class)
+    error_message = "cdn_price_class must be PriceClass_100, PriceClass_200 or PriceClass_All."
+  }
+}
+
+variable "waf_common_rules_action" {
+  description = "What AWS's managed common rule set does with what it matches: count (log and measure only, the default, to watch its metrics against real traffic first) or block."
+  type        = string
+  default     = "count"
+  nullable    = false
+
+  validation {
+    condition     = contains(["count", "block"], var.waf_common_rules_action)
+    error_message = "waf_common_rules_action must be count or block."
+  }
+}
+
+variable "waf_rate_limit" {
+  description = "Requests to /generate_qr one client IP may make in 5 minutes before WAF answers it 429 until its rate falls back under the limit."
+  type        = number
+  default     = 2000
+  nullable    = false
+
+  validation {
+    # WAF's bounds for a rate-based rule's limit.
+    condition     = var.waf_rate_limit >= 10 && var.waf_rate_limit <= 2000000000 && floor(var.waf_rate_limit) == var.waf_rate_limit
+    error_message = "waf_rate_limit must be a whole number from 10 to 2,000,000,000 (WAF's bounds)."
+  }
+}
+
+variable "api_max_body_bytes" {
+  description = "Largest request body the API accepts: its MAX_BODY_BYTES (set in the task from this), and the Content-Length above which WAF refuses a request before it reaches the origin. The default is the API's own (DEFAULT_MAX_BODY_BYTES in packages/qr-server/src/api/config.ts, 360 KiB: a 256 KiB logo in base64 with the rest of a request)."
+  type        = number
+  default     = 368640
+  nullable    = false
+
+  validation {
+    condition     = var.api_max_body_bytes >= 1024 && var.api_max_body_bytes <= 1073741824 && floor(var.api_max_body_bytes) == var.api_max_body_bytes
+    error_message = "api_max_body_bytes must be a whole number from 1024 to 1073741824 (the API's own bounds, from 1 KiB)."
   }
 }

@@ -28,3 +28,19 @@ provider "aws" {
     }
   }
 }
+
+# CloudFront is a global service whose certificates and web ACLs live in
+# us-east-1 whatever region the rest of the stack is in: an ACM certificate
+# for a distribution must be issued there, and a WAF web ACL of scope
+# CLOUDFRONT must be created there.
+provider "aws" {
+  alias  = "us_east_1"
+  region = "us-east-1"
+
+  default_tags {
+    tags = {
+      Project   = var.name_prefix
+      ManagedBy = "terraform"
+    }
+  }
+}

@@ -1,13 +1,24 @@
 # Plan-time assertions on what the configuration creates, against a mocked
 # AWS provider: no credentials, no network, nothing created.
+#
+# With enable_cdn = false: the stack as it was before the CDN, which these
+# runs pinned down then and still do (cdn.tftest.hcl covers the CDN, and
+# "no_cdn_resources" below that nothing of it is planned here).
 
 mock_provider "aws" {
   override_during = plan
   source          = "./tests/mocks"
 }
 
+mock_provider "aws" {
+  alias           = "us_east_1"
+  override_during = plan
+  source          = "./tests/mocks/us-east-1"
+}
+
 variables {
-  image_tag = "3f2c1a9"
+  image_tag  = "3f2c1a9"
+  enable_cdn = false
 }
 
 # Distinct identifiers for resources of one type, so that wiring to the
@@ -387,11 +398,11 @@ run "task_definition" {
     condition = alltrue([
       for c in jsondecode(aws_ecs_task_definition.this.container_definitions) :
       { for e in c.environment : e.name => e.value } == merge(
-        { PORT = tostring({ widget = 3000, api = 8000 }[c.name]), NODE_ENV = "production" },
-        c.name == "widget" ? { BACKEND_URL = "" } : {}
+        { PORT = tostring({ widget = 3000, api = 8000 }[c.name]), NODE_ENV = "production", TRUST_PROXY_HOPS = "1" },
+        c.name == "widget" ? { BACKEND_URL = "" } : { MAX_BODY_BYTES = "368640" }
       )
     ])
-    error_message = "Each container gets its PORT and NODE_ENV=production; the widget gets an empty BACKEND_URL (same origin)."
+    error_message = "Each container gets its PORT, NODE_ENV=production and TRUST_PROXY_HOPS=1 (the load balancer alone, without the CDN); the widget gets an empty BACKEND_URL (same origin), the API MAX_BODY_BYTES from api_max_body_bytes."
   }
 
   assert {
@@ -481,9 +492,9 @@ run "autoscaling" {
       aws_appautoscaling_policy.this["requests"].policy_type == "TargetTrackingScaling" &&
       one(one(aws_appautoscaling_policy.this["requests"].target_tracking_scaling_policy_configuration).predefined_metric_specification).predefined_metric_type == "ALBRequestCountPerTarget" &&
       one(one(aws_appautoscaling_policy.this["requests"].target_tracking_scaling_policy_configuration).predefined_metric_specification).resource_label == "${aws_lb.this.arn_suffix}/${aws_lb_target_group.this["api"].arn_suffix}" &&
-      one(aws_appautoscaling_policy.this["requests"].target_tracking_scaling_policy_configuration).target_value == 1000
+      one(aws_appautoscaling_policy.this["requests"].target_tracking_scaling_policy_configuration).target_value == var.requests_per_target
     )
-    error_message = "One policy must track ALB requests per target on the API's target group."
+    error_message = "One policy must track ALB requests per target on the API's target group, at requests_per_target."
   }
 
   assert {
@@ -516,5 +527,34 @@ run "ecr" {
       jsondecode(aws_ecr_lifecycle_policy.this[name].policy).rules[1].selection.countNumber == 30
     ])
     error_message = "Each repository's lifecycle policy must expire untagged images and keep the newest 30."
+  }
+}
+
+run "no_cdn_resources" {
+  command = plan
+
+  assert {
+    condition = (
+      length(aws_cloudfront_distribution.this) == 0 &&
+      length(aws_cloudfront_cache_policy.api) == 0 &&
+      length(aws_cloudfront_cache_policy.static) == 0 &&
+      length(aws_cloudfront_cache_policy.uncached) == 0 &&
+      length(aws_cloudfront_origin_request_policy.api) == 0 &&
+      length(aws_wafv2_web_acl.cdn) == 0 &&
+      length(data.aws_ec2_managed_prefix_list.cloudfront) == 0 &&
+      length(aws_vpc_security_group_ingress_rule.alb_from_cloudfront) == 0 &&
+      length(aws_lb_listener_rule.widget) == 0
+    )
+    error_message = "With enable_cdn = false nothing of the CDN may be planned: no distribution, policies, web ACL, prefix-list rule or secret-checking rule."
+  }
+
+  assert {
+    condition     = length(one(aws_lb_listener_rule.api.condition[*]).http_header) == 0 && length(aws_lb_listener_rule.api.condition) == 1
+    error_message = "With enable_cdn = false the API rule matches on the path alone, with no origin-secret header."
+  }
+
+  assert {
+    condition     = output.cdn_url == null && output.cdn_domain_name == null
+    error_message = "With enable_cdn = false there is no CDN URL."
   }
 }

@@ -6,8 +6,15 @@ mock_provider "aws" {
   source          = "./tests/mocks"
 }
 
+mock_provider "aws" {
+  alias           = "us_east_1"
+  override_during = plan
+  source          = "./tests/mocks/us-east-1"
+}
+
 variables {
-  image_tag = "3f2c1a9"
+  image_tag         = "3f2c1a9"
+  cdn_origin_secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 }
 
 run "defaults_are_valid" {
@@ -166,4 +173,149 @@ run "needs_two_availability_zones" {
   }
 
   expect_failures = [aws_subnet.public]
+}
+
+run "cdn_needs_an_origin_secret" {
+  command = plan
+
+  variables {
+    cdn_origin_secret = ""
+  }
+
+  expect_failures = [var.cdn_origin_secret]
+}
+
+# '*' and '?' are wildcards in an ALB header condition: the listener would
+# admit any header value that matched the pattern.
+run "cdn_origin_secret_has_no_wildcards" {
+  command = plan
+
+  variables {
+    cdn_origin_secret = "********************************"
+  }
+
+  expect_failures = [var.cdn_origin_secret]
+}
+
+run "cdn_origin_secret_long_enough" {
+  command = plan
+
+  variables {
+    cdn_origin_secret = "tooshort"
+  }
+
+  expect_failures = [var.cdn_origin_secret]
+}
+
+run "no_cdn_needs_no_origin_secret" {
+  command = plan
+
+  variables {
+    enable_cdn        = false
+    cdn_origin_secret = ""
+  }
+}
+
+run "https_origin_needs_a_name_on_the_certificate" {
+  command = plan
+
+  variables {
+    certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/8f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"
+  }
+
+  expect_failures = [var.origin_domain_name]
+}
+
+run "origin_domain_name_must_be_a_dns_name" {
+  command = plan
+
+  variables {
+    certificate_arn    = "arn:aws:acm:us-east-1:123456789012:certificate/8f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"
+    origin_domain_name = "https://origin.example.com/"
+  }
+
+  expect_failures = [var.origin_domain_name]
+}
+
+run "cdn_domain_name_must_be_a_dns_name" {
+  command = plan
+
+  variables {
+    cdn_domain_name     = "QR Example"
+    cdn_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/8f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"
+  }
+
+  expect_failures = [var.cdn_domain_name]
+}
+
+# CloudFront takes certificates from us-east-1 only.
+run "cdn_certificate_must_be_in_us_east_1" {
+  command = plan
+
+  variables {
+    cdn_domain_name     = "qr.example.com"
+    cdn_certificate_arn = "arn:aws:acm:eu-west-2:123456789012:certificate/8f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"
+  }
+
+  expect_failures = [var.cdn_certificate_arn]
+}
+
+run "cdn_certificate_needs_its_domain" {
+  command = plan
+
+  variables {
+    cdn_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/8f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"
+  }
+
+  expect_failures = [var.cdn_certificate_arn]
+}
+
+run "cdn_domain_needs_its_certificate" {
+  command = plan
+
+  variables {
+    cdn_domain_name = "qr.example.com"
+  }
+
+  expect_failures = [var.cdn_certificate_arn]
+}
+
+run "cdn_price_class_must_be_one_of_three" {
+  command = plan
+
+  variables {
+    cdn_price_class = "PriceClass_50"
+  }
+
+  expect_failures = [var.cdn_price_class]
+}
+
+run "waf_common_rules_action_count_or_block" {
+  command = plan
+
+  variables {
+    waf_common_rules_action = "allow"
+  }
+
+  expect_failures = [var.waf_common_rules_action]
+}
+
+run "waf_rate_limit_within_waf_bounds" {
+  command = plan
+
+  variables {
+    waf_rate_limit = 5
+  }
+
+  expect_failures = [var.waf_rate_limit]
+}
+
+run "api_max_body_bytes_at_least_1_kib" {
+  command = plan
+
+  variables {
+    api_max_body_bytes = 100
+  }
+
+  expect_failures = [var.api_max_body_bytes]
 }

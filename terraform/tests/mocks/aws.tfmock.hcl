@@ -88,3 +88,29 @@ mock_resource "aws_ecs_task_definition" {
     arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/qr-code-task:1"
   }
 }
+
+# The CDN's resources (cdn.tf, waf.tf). A web ACL planned through this, the
+# default provider, would carry this ARN of another region and scope, which
+# cdn.tftest.hcl tells apart from the us-east-1 alias's
+# (mocks/us-east-1/aws.tfmock.hcl).
+
+mock_resource "aws_wafv2_web_acl" {
+  defaults = {
+    arn = "arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/wrong-provider/00000000-0000-0000-0000-000000000000"
+  }
+}
+
+mock_resource "aws_cloudfront_distribution" {
+  defaults = {
+    id          = "E2QWRUHEXAMPLE"
+    arn         = "arn:aws:cloudfront::123456789012:distribution/E2QWRUHEXAMPLE"
+    domain_name = "d111111abcdef8.cloudfront.net"
+  }
+}
+
+mock_data "aws_ec2_managed_prefix_list" {
+  defaults = {
+    id          = "pl-3b927c52"
+    max_entries = 55
+  }
+}
