@@ -13,7 +13,10 @@ const entries = [
   ['the whole browser entry (qr-core)', `export * from ${from('index.js')};`],
   ['encode + toSVG', `export { encode, toSVG } from ${from('index.js')};`],
   ['encode + toPlainSVG (qr-core/svg-plain)', `export { encode } from ${from('index.js')}; export { toPlainSVG } from ${from('svg-plain.js')};`],
-  ['encode alone', `export { encode } from ${from('index.js')};`],
+  ['encode alone (every symbology and GS1)', `export { encode } from ${from('index.js')};`],
+  ['encodeQR + toSVG (QR Code only)', `export { encodeQR, toSVG } from ${from('index.js')};`],
+  ['encodeQR + toPlainSVG', `export { encodeQR } from ${from('index.js')}; export { toPlainSVG } from ${from('svg-plain.js')};`],
+  ['encodeQR alone', `export { encodeQR } from ${from('index.js')};`],
 ];
 const modules = process.argv.includes('--modules');
 

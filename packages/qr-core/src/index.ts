@@ -3,7 +3,8 @@
  * (browsers, workers, Node); `qr-core/png` adds the PNG renderer, which needs node:zlib.
  */
 export { capacityOf, encode, encodeSegments, type EncodeOptions, type SymbolOptions } from './encode.js';
-export { SYMBOLOGIES, type SymbologyName } from './symbology.js';
+export { encodeQR } from './encode-qr.js';
+export { SYMBOLOGIES, SYMBOLOGY_ECLS, type SymbologyName } from './symbol-shapes.js';
 export { QrError, type QrErrorCode } from './errors.js';
 export { QrSymbol, type Ecl } from './symbol.js';
 export { DEFAULT_ECL, ECL_RECOVERY_PERCENT, ECLS, MAX_VERSION, MIN_VERSION } from './tables.js';

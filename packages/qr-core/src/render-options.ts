@@ -10,7 +10,7 @@ import { QrError } from './errors.js';
 import { logoArea, type LogoArea } from './logo-budget.js';
 import { checkOptionsObject, choiceOption, integerOption } from './options.js';
 import type { QrSymbol } from './symbol.js';
-import type { SymbologyName } from './symbology.js';
+import type { SymbologyName } from './symbol-shapes.js';
 
 /** The quiet zone ISO/IEC 18004:2015 §6.3.8 asks QR Code for, in modules: the renderers' default for QR. */
 export const DEFAULT_MARGIN = 4;

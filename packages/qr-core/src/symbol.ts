@@ -4,8 +4,7 @@
  */
 import { assert, QrError } from './errors.js';
 import { choiceOption, integerOption } from './options.js';
-import { symbologyOf } from './symbologies.js';
-import { SYMBOLOGIES, type SymbologyName } from './symbology.js';
+import { SYMBOL_SHAPES, SYMBOLOGIES, type SymbologyName } from './symbol-shapes.js';
 
 /** Error correction level, ISO/IEC 18004:2015 §5.3.8 (recovery of about 7, 15, 25 and 30 % of codewords). */
 export type Ecl = 'L' | 'M' | 'Q' | 'H';
@@ -51,13 +50,13 @@ export class QrSymbol {
   constructor(version: number, ecl: Ecl, mask: number, modules: Uint8Array | PackedRows, symbology: SymbologyName = 'qr') {
     const packed = modules instanceof PackedRows;
     this.symbology = packed ? symbology : choiceOption('symbology', symbology, SYMBOLOGIES);
-    const spec = symbologyOf(this.symbology);
+    const spec = SYMBOL_SHAPES[this.symbology];
     this.version = packed ? version : integerOption('version', version, spec.minVersion, spec.maxVersion);
     this.ecl = packed ? ecl : choiceOption('ecl', ecl, spec.ecls);
-    if (spec.dataBits(this.version, this.ecl) < 0) {
+    if (!spec.hasEcl(this.version, this.ecl)) {
       throw new QrError('INVALID_OPTION', `${spec.versionName(this.version)} has no ECL ${this.ecl}`);
     }
-    this.mask = packed ? mask : integerOption('mask', mask, 0, spec.maskConditions.length - 1);
+    this.mask = packed ? mask : integerOption('mask', mask, 0, spec.masks - 1);
     this.width = spec.width(this.version);
     this.height = spec.height(this.version);
     this.size = this.width;

@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { zxingReader } from '../../../test-support/zxing.mjs';
 import { capacityOf, encode, type EncodeOptions } from './encode.js';
+import { encodeQR } from './encode-qr.js';
 import { toPNG } from './png.js';
 import { toSVG } from './svg.js';
 import { toTerminal } from './terminal.js';
@@ -243,5 +244,15 @@ describe('renderers draw every symbology, with its quiet zone', () => {
     assert.throws(() => toPNG(rmqr, { finderShape: 'rounded' }), { code: 'INVALID_OPTION', message: /rMQR symbols are found by their one finder pattern/ });
     assert.throws(() => toPNG(rmqr, { moduleShape: 'rounded' }), { code: 'INVALID_OPTION', message: /moduleShape 'square' or 'dots'/ });
     assert.throws(() => toSVG(micro, { logo: { image: 'data:image/svg+xml,<svg/>' } }), { code: 'INVALID_OPTION', message: /logos are drawn on QR codes only/ });
+  });
+});
+
+describe('encodeQR: encode for QR codes alone', () => {
+  it('makes the same symbols as encode, and sends other symbologies and GS1 to encode', () => {
+    for (const [data, options] of [['https://example.com', {}], ['HELLO 123', { ecl: 'H', mask: 3 }], ['点茗', { minVersion: 5 }]] as const) {
+      assert.deepEqual(rows(encodeQR(data, options)), rows(encode(data, options)));
+    }
+    assert.throws(() => encodeQR('1', { symbology: 'micro' }), { code: 'INVALID_OPTION', message: /this encoder makes no Micro QR symbols: use encode/ });
+    assert.throws(() => encodeQR('(01)09506000134352', { gs1: true }), { code: 'INVALID_OPTION', message: /reads no GS1 element strings: use encode/ });
   });
 });

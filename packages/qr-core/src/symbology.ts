@@ -8,21 +8,10 @@ import { layoutOf, qrFormatValues, type Layout } from './matrix.js';
 import { penaltyScore } from './mask.js';
 import { QR_STREAM_FORMATS, versionGroup, type StreamFormat } from './segments.js';
 import type { Ecl } from './symbol.js';
-import { blockStructure, dataCodewords, ECLS, MAX_VERSION, MIN_VERSION, type BlockStructure } from './tables.js';
+import { SYMBOL_SHAPES, type SymbolShape } from './symbol-shapes.js';
+import { blockStructure, dataCodewords, type BlockStructure } from './tables.js';
 
-/** The QR family members qr-core makes: QR Code Model 2, Micro QR (§5, §6) and rMQR (ISO/IEC 23941). */
-export type SymbologyName = 'qr' | 'micro' | 'rmqr';
-
-export const SYMBOLOGIES: readonly SymbologyName[] = Object.freeze(['qr', 'micro', 'rmqr'] as const);
-
-export interface Symbology {
-  readonly name: SymbologyName;
-  /** What the messages call one symbol: 'a QR code', 'a Micro QR symbol', 'an rMQR symbol'. */
-  readonly called: string;
-  /** The ECLs it has, weakest first. */
-  readonly ecls: readonly Ecl[];
-  readonly minVersion: number;
-  readonly maxVersion: number;
+export interface Symbology extends SymbolShape {
   /** The bit stream format of a version (count indicator lengths, mode indicators, terminator). */
   streamFormat(version: number): StreamFormat;
   /** Data capacity in bits at a version and ECL; −1 where the version has no such ECL (Micro QR's M1–M3). */
@@ -41,22 +30,11 @@ export interface Symbology {
   readonly needsColumns: boolean;
   /** The format information values, one per copy in the layout. */
   formatValues(version: number, ecl: Ecl, mask: number): readonly number[];
-  /** The designator of a symbol: '3-M', 'M2-L', 'R13x77-M'. */
-  designator(version: number, ecl: Ecl): string;
-  /** Modules across and down. */
-  width(version: number): number;
-  height(version: number): number;
-  /** What a version is called in a message: 'version 5', 'M3', 'R13x77'. */
-  versionName(version: number): string;
 }
 
 /** QR Code Model 2, ISO/IEC 18004:2015. */
 export const QR: Symbology = Object.freeze({
-  name: 'qr',
-  called: 'a QR code',
-  ecls: ECLS,
-  minVersion: MIN_VERSION,
-  maxVersion: MAX_VERSION,
+  ...SYMBOL_SHAPES.qr,
   streamFormat: (version: number) => QR_STREAM_FORMATS[versionGroup(version)],
   dataBits: (version: number, ecl: Ecl) => dataCodewords(version, ecl) * 8,
   blocks: blockStructure,
@@ -66,8 +44,4 @@ export const QR: Symbology = Object.freeze({
   maskScore: (layout: Layout, rows: Int32Array, cols: Int32Array, bound: number) => penaltyScore(rows, cols, layout.width, layout.words, bound),
   needsColumns: true,
   formatValues: (_version: number, ecl: Ecl, mask: number) => qrFormatValues(ecl, mask),
-  designator: (version: number, ecl: Ecl) => `${version}-${ecl}`,
-  width: (version: number) => version * 4 + 17,
-  height: (version: number) => version * 4 + 17,
-  versionName: (version: number) => `version ${version}`,
 });

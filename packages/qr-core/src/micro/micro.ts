@@ -4,6 +4,7 @@
  */
 import { packLayout, type Layout } from '../matrix.js';
 import type { StreamFormat } from '../segments.js';
+import { SYMBOL_SHAPES } from '../symbol-shapes.js';
 import type { Symbology } from '../symbology.js';
 import type { Ecl } from '../symbol.js';
 import type { BlockStructure } from '../tables.js';
@@ -48,11 +49,7 @@ function edgeScore(layout: Layout, rows: Int32Array): number {
 }
 
 export const MICRO: Symbology = Object.freeze({
-  name: 'micro',
-  called: 'a Micro QR symbol',
-  ecls: ['L', 'M', 'Q'] as const,
-  minVersion: 1,
-  maxVersion: 4,
+  ...SYMBOL_SHAPES.micro,
   streamFormat: (version: number) => STREAM_FORMATS[version - 1]!,
   dataBits: (version: number, ecl: Ecl) => DATA_BITS[version]![ecl] ?? -1,
   blocks(version: number, ecl: Ecl): BlockStructure {
@@ -73,8 +70,4 @@ export const MICRO: Symbology = Object.freeze({
   maskScore: (layout: Layout, rows: Int32Array) => -edgeScore(layout, rows),
   needsColumns: false,
   formatValues: (version: number, ecl: Ecl, mask: number) => [microFormatBits(version, ecl, mask)],
-  designator: (version: number, ecl: Ecl) => (version === 1 ? 'M1' : `M${version}-${ecl}`),
-  width: microSize,
-  height: microSize,
-  versionName: (version: number) => `M${version}`,
 });

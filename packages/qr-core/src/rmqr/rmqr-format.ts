@@ -3,7 +3,7 @@
  * and beside the sub-finder pattern, each copy under its own mask.
  */
 import { versionBits } from '../format.js';
-import { RMQR_SIZES, type RmqrEcl } from './rmqr-tables.js';
+import { RMQR_SIZES, type RmqrEcl } from './rmqr-sizes.js';
 
 /**
  * The XOR masks of the two copies (Annex C, Table C.1: the words of ECL M at R7x43, whose BCH code is all zeros).

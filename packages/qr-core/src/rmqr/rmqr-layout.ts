@@ -4,7 +4,8 @@
  * pattern wins where two meet, which is how the standard's figures overlap them.
  */
 import { DARK, DATA, LIGHT, type FunctionGrid } from '../function-grid.js';
-import { RMQR_SIZES, rmqrAlignmentColumns } from './rmqr-tables.js';
+import { RMQR_SIZES } from './rmqr-sizes.js';
+import { rmqrAlignmentColumns } from './rmqr-tables.js';
 
 const grids: (FunctionGrid | undefined)[] = [];
 

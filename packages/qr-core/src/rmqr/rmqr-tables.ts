@@ -6,35 +6,8 @@
  * also the order of every table below.
  */
 import type { Mode } from '../segments.js';
-import type { Ecl } from '../symbol.js';
 import type { BlockStructure } from '../tables.js';
-
-/** rMQR has two error correction levels only: M (about 15 % recoverable) and H (about 30 %); one format bit tells them apart. */
-export type RmqrEcl = Extract<Ecl, 'M' | 'H'>;
-
-export interface RmqrSize {
-  /** Modules down: 7, 9, 11, 13, 15 or 17. */
-  readonly height: number;
-  /** Modules across: 27, 43, 59, 77, 99 or 139. */
-  readonly width: number;
-}
-
-/** Heights and the widths made at each: width 27 only at heights 11 and 13, the other heights have 43 to 139. */
-const WIDTHS_BY_HEIGHT: readonly (readonly [number, readonly number[]])[] = [
-  [7, [43, 59, 77, 99, 139]],
-  [9, [43, 59, 77, 99, 139]],
-  [11, [27, 43, 59, 77, 99, 139]],
-  [13, [27, 43, 59, 77, 99, 139]],
-  [15, [43, 59, 77, 99, 139]],
-  [17, [43, 59, 77, 99, 139]],
-];
-
-/** The 32 sizes, index = the size indicator of the format information (the standard's order: by height, then width). */
-export const RMQR_SIZES: readonly RmqrSize[] = Object.freeze(
-  WIDTHS_BY_HEIGHT.flatMap(([height, widths]) => widths.map((width) => Object.freeze({ height, width }))),
-);
-
-export const RMQR_SIZE_COUNT = 32;
+import { rmqrSize as sizeOf, type RmqrEcl } from './rmqr-sizes.js';
 
 /**
  * Table 1: total codewords (data + error correction) by size index. The encoding region of each size holds these
@@ -179,11 +152,6 @@ const ALIGNMENT_COLUMNS: Readonly<Record<number, readonly number[]>> = {
   139: [27, 55, 83, 111],
 };
 
-function sizeOf(index: number): RmqrSize {
-  const size = RMQR_SIZES[index];
-  if (size === undefined) throw new RangeError(`rMQR size index ${index} is not in 0..${RMQR_SIZE_COUNT - 1}`);
-  return size;
-}
 
 /** Table 1: total codewords of a size. */
 export function rmqrTotalCodewords(index: number): number {
@@ -229,15 +197,4 @@ export function rmqrCountBits(mode: RmqrDataMode, index: number): number {
 /** Table D.1: the alignment pattern centre columns of a size, ascending. */
 export function rmqrAlignmentColumns(index: number): readonly number[] {
   return ALIGNMENT_COLUMNS[sizeOf(index).width]!;
-}
-
-/** The size index of a height × width, or −1 when rMQR has no such size. */
-export function rmqrSizeIndex(height: number, width: number): number {
-  return RMQR_SIZES.findIndex((size) => size.height === height && size.width === width);
-}
-
-/** The symbol's designation as the standard writes it, height × width and ECL: 'R13x77-M'. */
-export function rmqrDesignator(index: number, ecl: RmqrEcl): string {
-  const { height, width } = sizeOf(index);
-  return `R${height}x${width}-${ecl}`;
 }

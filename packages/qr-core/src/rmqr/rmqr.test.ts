@@ -12,21 +12,17 @@ import { zintMatrix as zint } from '../test-support/zint.js';
 import { RMQR } from './rmqr.js';
 import { RMQR_FORMAT_MASK_FINDER, RMQR_FORMAT_MASK_SUB_FINDER, rmqrFormatBits } from './rmqr-format.js';
 import { rmqrFunctionGrid } from './rmqr-layout.js';
+import { RMQR_SIZES, RMQR_SIZE_COUNT, rmqrDesignator, rmqrSizeIndex, type RmqrEcl } from './rmqr-sizes.js';
 import {
   RMQR_MODE_BITS,
   RMQR_MODE_INDICATOR,
-  RMQR_SIZES,
-  RMQR_SIZE_COUNT,
   rmqrAlignmentColumns,
   rmqrBlockStructure,
   rmqrCountBits,
   rmqrDataCodewords,
-  rmqrDesignator,
   rmqrRemainderBits,
-  rmqrSizeIndex,
   rmqrTotalCodewords,
   type RmqrDataMode,
-  type RmqrEcl,
 } from './rmqr-tables.js';
 
 const ECLS: readonly RmqrEcl[] = ['M', 'H'];

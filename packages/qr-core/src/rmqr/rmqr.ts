@@ -5,11 +5,13 @@
  */
 import { packLayout, type Layout } from '../matrix.js';
 import type { StreamFormat } from '../segments.js';
+import { SYMBOL_SHAPES } from '../symbol-shapes.js';
 import type { Symbology } from '../symbology.js';
 import type { Ecl } from '../symbol.js';
 import { rmqrFormatBits } from './rmqr-format.js';
 import { rmqrFunctionGrid } from './rmqr-layout.js';
-import { RMQR_MODE_BITS, RMQR_MODE_INDICATOR, RMQR_SIZES, rmqrBlockStructure, rmqrCountBits, rmqrDataCodewords, rmqrDesignator, type RmqrEcl } from './rmqr-tables.js';
+import { RMQR_SIZES, type RmqrEcl } from './rmqr-sizes.js';
+import { RMQR_MODE_BITS, RMQR_MODE_INDICATOR, rmqrBlockStructure, rmqrCountBits, rmqrDataCodewords } from './rmqr-tables.js';
 
 const { numeric, alphanumeric, byte, kanji, eci, fnc1First } = RMQR_MODE_INDICATOR;
 
@@ -34,11 +36,7 @@ const layouts: (Layout | undefined)[] = [];
 const hasEcl = (ecl: Ecl): ecl is RmqrEcl => ecl === 'M' || ecl === 'H';
 
 export const RMQR: Symbology = Object.freeze({
-  name: 'rmqr',
-  called: 'an rMQR symbol',
-  ecls: ['M', 'H'] as const,
-  minVersion: 1,
-  maxVersion: RMQR_SIZES.length,
+  ...SYMBOL_SHAPES.rmqr,
   streamFormat: (version: number) => STREAM_FORMATS[version - 1]!,
   dataBits: (version: number, ecl: Ecl) => (hasEcl(ecl) ? rmqrDataCodewords(version - 1, ecl) * 8 : -1),
   blocks: (version: number, ecl: Ecl) => rmqrBlockStructure(version - 1, ecl as RmqrEcl),
@@ -52,8 +50,4 @@ export const RMQR: Symbology = Object.freeze({
   maskScore: () => 0,
   needsColumns: false,
   formatValues: (version: number, ecl: Ecl) => rmqrFormatBits(ecl as RmqrEcl, version - 1),
-  designator: (version: number, ecl: Ecl) => rmqrDesignator(version - 1, ecl as RmqrEcl),
-  width: (version: number) => RMQR_SIZES[version - 1]!.width,
-  height: (version: number) => RMQR_SIZES[version - 1]!.height,
-  versionName: (version: number) => rmqrDesignator(version - 1, 'M').slice(0, -2),
 });
