@@ -11,6 +11,7 @@ import {
   DEFAULT_LOGO_SIZE,
   DEFAULT_MARGIN,
   DEFAULT_SCALE,
+  defaultMargin,
   ECL_RECOVERY_PERCENT,
   ECLS,
   FINDER_SHAPES,
@@ -25,7 +26,6 @@ import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { API_MAX_IMAGE_SIDE_PX } from './limits.js';
 import {
   BODY_TYPES,
-  DEFAULT_MARGINS,
   FORMATS,
   MARGIN_RANGE,
   MAX_HEIGHT_RANGE,
@@ -94,7 +94,7 @@ const options = {
     minimum: MARGIN_RANGE.min,
     maximum: MARGIN_RANGE.max,
     default: DEFAULT_MARGIN,
-    description: `Quiet zone in modules. The default is the one each standard asks for: ${SYMBOLOGIES.map((symbology) => `${DEFAULT_MARGINS[symbology]} for ${SYMBOLOGY_NAMES[symbology]}`).join(', ')}.`,
+    description: `Quiet zone in modules. The default is the one each standard asks for: ${SYMBOLOGIES.map((symbology) => `${defaultMargin(symbology)} for ${SYMBOLOGY_NAMES[symbology]}`).join(', ')}.`,
   },
   dark: { type: 'string', default: DEFAULT_DARK, description: "Colour of dark modules: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },
   light: { type: 'string', default: DEFAULT_LIGHT, description: "Colour of light modules and the quiet zone: '#rgb', '#rrggbb', '#rrggbbaa' or 'transparent'." },

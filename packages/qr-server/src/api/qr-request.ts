@@ -23,9 +23,9 @@ import {
   DEFAULT_DARK,
   DEFAULT_ECL,
   DEFAULT_LIGHT,
-  DEFAULT_MARGIN,
   DEFAULT_SCALE,
   capacityOf,
+  defaultMargin,
   ECLS,
   FINDER_SHAPES,
   MAX_MARGIN,
@@ -313,6 +313,7 @@ export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
     maxWidth,
     ecl: ecl(fields, symbology, content.schema, logoFile),
     scale: wholeNumber(fields, 'scale', SCALE_RANGE, DEFAULT_SCALE),
+    // The quiet zone each standard asks for (4 for QR, 2 for Micro QR and rMQR), as qr-core draws by default.
     margin: wholeNumber(fields, 'margin', MARGIN_RANGE, defaultMargin(symbology)),
     dark: color(fields, 'dark', DEFAULT_DARK),
     light: color(fields, 'light', DEFAULT_LIGHT),
@@ -345,16 +346,6 @@ function hasEcl(symbology: SymbologyName, ecl: Ecl): boolean {
     if (error instanceof QrError && error.code === 'INVALID_OPTION') return false;
     throw error;
   }
-}
-
-/**
- * The quiet zone by default, in modules: the one each standard asks for (4 for QR, 2 for Micro QR
- * and rMQR), which qr-core's renderers draw when given no margin.
- */
-export const DEFAULT_MARGINS: Readonly<Record<SymbologyName, number>> = Object.freeze({ qr: DEFAULT_MARGIN, micro: 2, rmqr: 2 });
-
-function defaultMargin(symbology: SymbologyName): number {
-  return DEFAULT_MARGINS[symbology];
 }
 
 /** rMQR's heights and widths in modules (ISO/IEC 23941 Table 1: R7x43 … R17x139, and R11x27, R13x27). */

@@ -158,13 +158,32 @@ describe('Micro QR, rMQR and GS1 QR over sockets', () => {
     assert.equal((await read(answers[0]!.body)).format, 'RMQRCode');
   });
 
-  test('SVG output of each symbology is an SVG document', BOUND, async () => {
-    for (const query of ['data=A1&symbology=micro', 'data=A1&symbology=rmqr', `data=${encodeURIComponent(GS1)}&gs1=1`]) {
+  test('SVG output of each symbology: its modules and quiet zone in the viewBox, the scale in its pixel size', BOUND, async () => {
+    for (const [query, options] of [
+      ['data=A1&symbology=micro', { symbology: 'micro' }],
+      ['data=A1&symbology=rmqr&scale=3', { symbology: 'rmqr' }],
+      [`data=${encodeURIComponent(GS1)}&gs1=1`, { gs1: true }],
+    ] as const) {
       const answer = await get(`${query}&format=svg`);
       assert.equal(answer.status, 200, answer.body.toString());
       assert.equal(answer.headers['content-type'], 'image/svg+xml');
-      assert.match(answer.body.toString(), /^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+      const svg = answer.body.toString();
+      assert.match(svg, /^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+      const symbol = encode(query.includes('gs1') ? GS1 : 'A1', options);
+      const margin = symbol.symbology === 'qr' ? 4 : 2;
+      const scale = query.includes('scale=3') ? 3 : 10;
+      const [w, h] = [symbol.width + 2 * margin, symbol.height + 2 * margin];
+      assert.match(svg, new RegExp(`viewBox="0 0 ${w} ${h}" width="${w * scale}" height="${h * scale}"`), query);
     }
+  });
+
+  test("styles a symbology's readers cannot take are the renderer's 400", BOUND, async () => {
+    assert.match(expectProblem(await get('data=A1&symbology=micro&finderShape=circle'), 400, 'INVALID_OPTION'), /Micro QR symbols are found by their one finder pattern, which must stay square/);
+    assert.match(expectProblem(await get('data=A1&symbology=rmqr&finderShape=rounded&format=svg'), 400, 'INVALID_OPTION'), /rMQR symbols are found by their one finder pattern/);
+    assert.match(expectProblem(await get('data=A1&symbology=rmqr&moduleShape=rounded'), 400, 'INVALID_OPTION'), /rMQR's rounded modules/);
+    const dots = await get('data=A1&symbology=rmqr&moduleShape=dots&finderColor=%231a237e');
+    assert.equal(dots.status, 200, dots.body.toString());
+    assert.equal((await read(dots.body)).text, 'A1');
   });
 
   test('422 DATA_TOO_LONG says what fits in that symbology', BOUND, async () => {
