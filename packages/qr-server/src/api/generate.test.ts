@@ -2,11 +2,14 @@
 import { strict as assert } from 'node:assert';
 import type { IncomingHttpHeaders } from 'node:http';
 import { test } from 'node:test';
-import { encode } from 'qr-core';
+import { capacityOf, encode } from 'qr-core';
 import { toHttpError, type ErrorCode } from '../http/problem.js';
 import type { HttpRequest, Reply } from '../http/reply.js';
 import { decodeImage } from '../test-support/decode-image.js';
 import { generateHandlers } from './generate.js';
+import { fieldsFromUrlEncoded, toQrRequest } from './qr-request.js';
+import { imageKey } from './render.js';
+import { parseUrlEncoded } from './urlencoded.js';
 import { ImageCache } from './image-cache.js';
 import { LogoCache } from './logo-cache.js';
 import { API_MAX_IMAGE_SIDE_PX as MAX_IMAGE_PX } from './limits.js';
@@ -111,6 +114,23 @@ test('an image wider than the limit is refused with the largest scale that fits'
   const maxScale = Math.floor(MAX_IMAGE_PX / 185);
   rejects(() => post(`data=${data}&scale=${maxScale + 1}`), 'IMAGE_TOO_LARGE', new RegExp(`${185 * (maxScale + 1)} px wide .*version 40.*limit is ${MAX_IMAGE_PX} px, so give scale ${maxScale} or less`));
   assert.equal(post(`data=${data}&scale=${maxScale}`).status, 200);
+});
+
+test('an rMQR image wider than the limit names its size and the largest scale that fits', () => {
+  const data = 'x'.repeat(capacityOf('byte', { symbology: 'rmqr', maxHeight: 7 })); // R7x139: 139 + 2 · 2 modules wide
+  const maxScale = Math.floor(MAX_IMAGE_PX / 143);
+  rejects(() => post(`data=${data}&symbology=rmqr&maxHeight=7&scale=${maxScale + 1}`), 'IMAGE_TOO_LARGE', new RegExp(`${143 * (maxScale + 1)} px wide \\(143 modules, R7x139 with margin 2, at scale ${maxScale + 1}\\).*give scale ${maxScale} or less`));
+  const reply = post(`data=${data}&symbology=rmqr&maxHeight=7&scale=${maxScale}`);
+  assert.deepEqual(pngSize(bytes(reply)), [143 * maxScale, 11 * maxScale]);
+});
+
+test('the image key of a plain QR code is what it was; the symbology and its options are in every other', () => {
+  const plain = imageKey(toQrRequest(fieldsFromUrlEncoded(parseUrlEncoded('data=a', 'query'), 'query')));
+  assert.equal(plain, JSON.stringify(['png', 'M', 10, 4, '#000000', '#ffffff', 'square', 'square', null, 'a']));
+  const key = (query: string) => imageKey(toQrRequest(fieldsFromUrlEncoded(parseUrlEncoded(query, 'query'), 'query')));
+  assert.equal(key('data=a&symbology=qr&gs1=false'), plain);
+  const keys = new Set([plain, key('data=a&symbology=micro'), key('data=a&symbology=rmqr'), key('data=a&symbology=rmqr&maxHeight=9'), key('data=a&symbology=rmqr&maxWidth=43'), key('data=a&gs1=1'), key('data=a&symbology=micro&margin=4')]);
+  assert.equal(keys.size, 7);
 });
 
 test('GET is cacheable for ever, with a strong ETag that follows the options', () => {

@@ -1,13 +1,13 @@
 /** /openapi.json must stay true: the routes, the parameters, their values. */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { DEFAULT_ECL, DEFAULT_LOGO_SIZE, DEFAULT_MARGIN, DEFAULT_SCALE, ECLS, LOGO_TYPES, MAX_LOGO_BYTES, MAX_LOGO_PIXELS } from 'qr-core';
+import { DEFAULT_ECL, DEFAULT_LOGO_SIZE, DEFAULT_MARGIN, DEFAULT_SCALE, ECLS, LOGO_TYPES, MAX_LOGO_BYTES, MAX_LOGO_PIXELS, SYMBOLOGIES } from 'qr-core';
 import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { ImageCache } from './image-cache.js';
 import { LogoCache } from './logo-cache.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { PAYLOAD_SCHEMAS, PAYLOAD_TYPES, type PayloadFieldSchema } from 'qr-core/payloads';
-import { DATA_FIELDS, FORMATS, JSON_FIELDS, MARGIN_RANGE, OPTION_FIELDS, PAYLOAD_FIELD, SCALE_RANGE } from './qr-request.js';
+import { DATA_FIELDS, FORMATS, JSON_FIELDS, MARGIN_RANGE, MAX_HEIGHT_RANGE, MAX_WIDTH_RANGE, OPTION_FIELDS, PAYLOAD_FIELD, SCALE_RANGE } from './qr-request.js';
 import { apiRoutes } from './routes.js';
 
 const ROUTES = apiRoutes({ images: new ImageCache(0), logos: new LogoCache(0) });
@@ -63,6 +63,23 @@ test('/generate_qr/ documents exactly the fields the server reads, with their re
   const body = OPENAPI_DOCUMENT.components.schemas.QrOptions.properties;
   assert.deepEqual(Object.keys(body).sort(), [...JSON_FIELDS].sort());
   assert.deepEqual(Object.keys(OPENAPI_DOCUMENT.components.schemas.QrForm.properties).sort(), [...JSON_FIELDS].sort());
+});
+
+test('symbology, gs1, maxHeight and maxWidth: their enums, ranges, defaults and examples as the code has them, in the query and the bodies', () => {
+  const { QrOptions, QrForm } = OPENAPI_DOCUMENT.components.schemas;
+  for (const operation of [OPENAPI_DOCUMENT.paths['/generate_qr/'].get, OPENAPI_DOCUMENT.paths['/generate_qr/'].post]) {
+    const schema = (name: string) => (operation.parameters as readonly Parameter[]).find((parameter) => parameter.name === name && parameter.in === 'query')?.schema;
+    assert.deepEqual([schema('symbology')?.['enum'], schema('symbology')?.['default']], [SYMBOLOGIES, 'qr']);
+    assert.deepEqual([schema('gs1')?.['type'], schema('gs1')?.['default']], ['boolean', false]);
+    assert.deepEqual([schema('maxHeight')?.['minimum'], schema('maxHeight')?.['maximum']], [MAX_HEIGHT_RANGE.min, MAX_HEIGHT_RANGE.max]);
+    assert.deepEqual([schema('maxWidth')?.['minimum'], schema('maxWidth')?.['maximum']], [MAX_WIDTH_RANGE.min, MAX_WIDTH_RANGE.max]);
+    for (const name of ['symbology', 'gs1', 'maxHeight', 'maxWidth']) assert.ok(Array.isArray(schema(name)?.['examples']), `${name} has examples`);
+  }
+  for (const body of [QrOptions, QrForm]) assert.deepEqual(body.properties.symbology.enum, SYMBOLOGIES);
+  assert.match(QrOptions.properties.ecl.description, /QR Code L, M, Q, H; Micro QR L, M, Q; rMQR M, H/);
+  assert.match(QrOptions.properties.margin.description, /4 for QR Code, 2 for Micro QR, 2 for rMQR/);
+  assert.match(QrOptions.properties.symbology.description, /Logos are drawn on QR codes only/);
+  assert.match(QrOptions.properties.gs1.description, /\(01\)09506000134352/);
 });
 
 test('logo and logoSize: their limits as the code has them, the file part for multipart, the body limit', () => {
