@@ -170,6 +170,7 @@ describe('qr-server over sockets', () => {
       bytes: answer.body.length,
       durationMs: 'number',
       requestId: 'trace-42',
+      client: '127.0.0.1',
     });
   });
 

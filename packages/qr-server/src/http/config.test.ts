@@ -7,6 +7,7 @@ test('defaults: the given port on all interfaces, ALB-safe time-outs, a drain wi
   assert.equal(config.port, 1234);
   assert.equal(config.host, '0.0.0.0');
   assert.equal(config.logLevel, 'info');
+  assert.equal(config.trustProxyHops, 0, 'no proxy is trusted unless configured');
   assert.equal(config.keepAliveTimeoutMs, 65_000);
   assert.ok(config.headersTimeoutMs > config.keepAliveTimeoutMs);
   assert.ok(config.requestTimeoutMs >= config.headersTimeoutMs);
@@ -19,6 +20,7 @@ test('reads every shared variable', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'WARN',
+      TRUST_PROXY_HOPS: '2',
       KEEP_ALIVE_TIMEOUT_MS: '1000',
       HEADERS_TIMEOUT_MS: '2000',
       REQUEST_TIMEOUT_MS: '3000',
@@ -31,6 +33,7 @@ test('reads every shared variable', () => {
     port: 0,
     host: '127.0.0.1',
     logLevel: 'warn',
+    trustProxyHops: 2,
     keepAliveTimeoutMs: 1000,
     headersTimeoutMs: 2000,
     requestTimeoutMs: 3000,
@@ -52,6 +55,7 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ HOST: 'http://0.0.0.0' }, /HOST is "http:\/\/0.0.0.0"/],
   [{ KEEP_ALIVE_TIMEOUT_MS: '70000' }, /HEADERS_TIMEOUT_MS \(66000\) must be above KEEP_ALIVE_TIMEOUT_MS \(70000\)/],
   [{ REQUEST_TIMEOUT_MS: '1000' }, /REQUEST_TIMEOUT_MS \(1000\) must be at least HEADERS_TIMEOUT_MS/],
+  [{ TRUST_PROXY_HOPS: 'all' }, /TRUST_PROXY_HOPS is "all"; give a whole number from 0 to 10/],
   [{ SHUTDOWN_TIMEOUT_MS: '0' }, /SHUTDOWN_TIMEOUT_MS is "0"; give a whole number from 1/],
 ];
 

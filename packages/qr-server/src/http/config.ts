@@ -1,6 +1,6 @@
 /**
  * What every server in this package reads from its environment, and the checks of it: where to
- * listen, how much to log, the time-outs and the shutdown deadline. Each server's own config
+ * listen, how much to log, the proxies in front of it, the time-outs and the shutdown deadline. Each server's own config
  * (api/config.ts, web/config.ts) adds its variables with the helpers below, so a variable has
  * one name, one range and one message wherever it is read. A wrong value stops the process at
  * start with a message naming the variable, what it was and what it may be.
@@ -11,6 +11,12 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: LogLevel;
+  /**
+   * Proxies in front of the server that append to X-Forwarded-For (http/client-address.ts):
+   * 0 when clients connect directly (the default, and locally), 2 on AWS behind CloudFront and
+   * the load balancer. More than there are lets a client choose the address that is logged.
+   */
+  readonly trustProxyHops: number;
   /** Idle time before a kept-alive connection is closed: above the ALB's 60 s idle time-out. */
   readonly keepAliveTimeoutMs: number;
   /** Time allowed for a request's headers: above keepAliveTimeoutMs (Node's own guidance). */
@@ -38,6 +44,7 @@ export function parseServerConfig(env: Env, defaultPort: number): ServerConfig {
     port: integerVariable(env, 'PORT', defaultPort, 0, 65535),
     host: host(env),
     logLevel: logLevel(env),
+    trustProxyHops: integerVariable(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     keepAliveTimeoutMs: integerVariable(env, 'KEEP_ALIVE_TIMEOUT_MS', 65_000, 1, 3_600_000),
     headersTimeoutMs: integerVariable(env, 'HEADERS_TIMEOUT_MS', 66_000, 1, 3_600_000),
     requestTimeoutMs: integerVariable(env, 'REQUEST_TIMEOUT_MS', 70_000, 1, 3_600_000),

@@ -13,7 +13,7 @@ function capture(level: LogLevel): { lines: Record<string, unknown>[]; logger: R
 
 test('a request line is one JSON object with the request fields, time and level', () => {
   const { lines, logger } = capture('info');
-  logger.request({ method: 'POST', path: '/generate_qr/', status: 200, bytes: 1234, durationMs: 1.5, requestId: 'abc' });
+  logger.request({ method: 'POST', path: '/generate_qr/', status: 200, bytes: 1234, durationMs: 1.5, requestId: 'abc', client: '203.0.113.7' });
   assert.equal(lines.length, 1);
   const [line] = lines;
   assert.deepEqual({ ...line, time: undefined }, {
@@ -26,6 +26,7 @@ test('a request line is one JSON object with the request fields, time and level'
     bytes: 1234,
     durationMs: 1.5,
     requestId: 'abc',
+    client: '203.0.113.7',
   });
   assert.ok(!Number.isNaN(Date.parse(String(line?.['time']))));
 });
@@ -34,7 +35,7 @@ test('LOG_LEVEL keeps lines at its level and above', () => {
   const { lines, logger } = capture('warn');
   logger.log('debug', 'd');
   logger.log('info', 'i');
-  logger.request({ method: 'GET', path: '/healthz', status: 200, bytes: 15, durationMs: 0.1, requestId: 'x' });
+  logger.request({ method: 'GET', path: '/healthz', status: 200, bytes: 15, durationMs: 0.1, requestId: 'x', client: '127.0.0.1' });
   logger.log('warn', 'w');
   logger.log('error', 'e');
   assert.deepEqual(lines.map((line) => line['msg']), ['w', 'e']);

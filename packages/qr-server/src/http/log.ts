@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   readonly bytes: number;
   readonly durationMs: number;
   readonly requestId: string;
+  /** The client's address: the socket's peer, or X-Forwarded-For's across the trusted proxies. */
+  readonly client: string;
 }
 
 export interface Logger {

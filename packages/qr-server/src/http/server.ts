@@ -17,6 +17,7 @@ import {
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { readBody } from './body.js';
+import { clientAddress } from './client-address.js';
 import { isMultipart, readMultipart, type FormPart } from './multipart.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './log.js';
@@ -94,9 +95,10 @@ export function createHttpServer(setup: ServerSetup): HttpServer {
     // 'close' comes whether the answer was sent or the client left first (status 0: no answer).
     let status = 0;
     let sentBytes = 0;
+    const client = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], config.trustProxyHops);
     response.once('close', () => {
       const durationMs = Math.round((performance.now() - startedMs) * 100) / 100;
-      logger.request({ method, path, status, bytes: response.writableFinished ? sentBytes : 0, durationMs, requestId });
+      logger.request({ method, path, status, bytes: response.writableFinished ? sentBytes : 0, durationMs, requestId, client });
     });
 
     let reply: Reply;
