@@ -28,6 +28,15 @@ export const ENCODE_PAYLOADS = [
   { name: '1000 digits', text: digits(1000) },
 ];
 
+/**
+ * The other symbologies' rows (issue 13): a part's 20-digit serial in Micro QR, and a 30-character
+ * alphanumeric cable label in rMQR, each in the symbol the encoder chooses at ECL M.
+ */
+export const SYMBOLOGY_PAYLOADS = [
+  { name: 'Micro QR, 20-digit serial', text: digits(20), options: { symbology: 'micro', ecl: 'M' }, zint: ['-b', '97', '--secure=2'] },
+  { name: 'rMQR, 30-character label', text: 'CABLE 0042/PORT 17 RACK B3-A.9', options: { symbology: 'rmqr', ecl: 'M' }, zint: ['-b', '145', '--secure=2'] },
+];
+
 /** The original service's test URL, rendered at its look (ECL M, 10 px per module, 4-module margin). */
 export const PNG_PAYLOAD = 'https://example.com/products/12345?ref=qr';
 export const PNG_LOOK = { scale: 10, margin: 4 };

@@ -4,11 +4,12 @@
 // `--quick` runs one short round: a sanity check, not a measurement; `--markdown` prints the
 // tables as Markdown.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import os from 'node:os';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { median, sample, warmUp } from './measure.mjs';
-import { ENCODE_PAYLOADS, PNG_LOOK, PNG_PAYLOAD } from './payloads.mjs';
+import { ENCODE_PAYLOADS, PNG_LOOK, PNG_PAYLOAD, SYMBOLOGY_PAYLOADS } from './payloads.mjs';
 import { printTable as printReportTable } from './table.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -197,7 +198,69 @@ async function benchStyledPng() {
   );
 }
 
+/**
+ * Micro QR and rMQR: no JavaScript library makes them, so the reference is zint, C, from its command line:
+ * `zint --batch --dump -i FILE` encodes one symbol per line of FILE (here `ZINT_BATCH` copies of the
+ * input, at the version and ECL qr-core chose) and prints its modules; its time per symbol is the
+ * difference of the wall-clock times of that run and of a one-line run (the process's start), best of
+ * 5, divided by the lines. It includes printing the dump, which qr-core's encode does not do, and no
+ * interleaving with qr-core: a reference, not a race.
+ */
+const ZINT_BATCH = 20_000;
+
+async function benchSymbologies() {
+  console.log('\n## Micro QR and rMQR: encode() at ECL M (operations per second of CPU time), and zint 2.x from its command line\n');
+  const contenders = SYMBOLOGY_PAYLOADS.map((payload) => ({ name: payload.name, run: (text) => qrCore.encode(text, payload.options) }));
+  const result = await measureInterleaved([{ name: 'symbology', input: undefined }], contenders.map((c, i) => ({ ...c, run: () => c.run(SYMBOLOGY_PAYLOADS[i].text) })));
+  const zintPath = '/usr/bin/zint';
+  printTable(
+    ['payload', 'symbol', 'qr-core ops/s', 'spread', 'zint symbols/s', 'qr-core ÷ zint'],
+    SYMBOLOGY_PAYLOADS.map((payload) => {
+      const symbol = qrCore.encode(payload.text, payload.options);
+      const { median: perSecond, spread } = result('symbology', payload.name);
+      const zint = zintRate(zintPath, [...payload.zint, `--vers=${symbol.version}`], payload.text);
+      return [
+        `${payload.name} (${payload.text.length} characters)`,
+        symbol.designator,
+        number.format(perSecond),
+        `${(spread * 100).toFixed(0)}%`,
+        zint === undefined ? 'zint not installed' : number.format(zint),
+        zint === undefined ? '' : ratio(perSecond / zint),
+      ];
+    }),
+  );
+}
+
+/** zint's symbols per second for `text` (see ZINT_BATCH), or undefined without zint. */
+function zintRate(zint, args, text) {
+  const dir = mkdtempSync(join(os.tmpdir(), 'qr-bench-zint-'));
+  try {
+    const many = join(dir, 'many.txt');
+    const one = join(dir, 'one.txt');
+    writeFileSync(many, `${text}\n`.repeat(ZINT_BATCH));
+    writeFileSync(one, `${text}\n`);
+    const wall = (file) => {
+      const start = process.hrtime.bigint();
+      const run = spawnSync(zint, [...args, '--batch', '--dump', '-i', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+      if (run.error) return undefined;
+      if (run.status !== 0) throw new Error(`zint ${args.join(' ')}: ${run.stderr}`);
+      return Number(process.hrtime.bigint() - start) / 1e9;
+    };
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const manySeconds = wall(many);
+      const oneSeconds = wall(one);
+      if (manySeconds === undefined || oneSeconds === undefined) return undefined;
+      best = Math.min(best, manySeconds - oneSeconds);
+    }
+    return (ZINT_BATCH - 1) / best;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 printMachine();
 await benchEncode();
 await benchPng();
 await benchStyledPng();
+await benchSymbologies();
