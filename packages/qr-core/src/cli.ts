@@ -18,7 +18,7 @@ import { PAYLOAD_SCHEMAS, PAYLOAD_TYPES, payload, type Payload, type PayloadFiel
 import { toPNG } from './png.js';
 import { imageSidePx, type FinderShape, type ModuleShape } from './render-options.js';
 import type { Ecl } from './symbol.js';
-import type { SymbologyName } from './symbology.js';
+import type { SymbologyName } from './symbol-shapes.js';
 import { toSVG } from './svg.js';
 import { toTerminal } from './terminal.js';
 
