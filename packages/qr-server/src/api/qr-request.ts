@@ -24,7 +24,6 @@ import {
   DEFAULT_ECL,
   DEFAULT_LIGHT,
   DEFAULT_SCALE,
-  capacityOf,
   defaultMargin,
   ECLS,
   FINDER_SHAPES,
@@ -35,6 +34,7 @@ import {
   QrError,
   readLogo,
   SYMBOLOGIES,
+  SYMBOLOGY_ECLS,
   type Ecl,
   type FinderShape,
   type LogoFile,
@@ -329,24 +329,8 @@ export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
 /** What messages call each symbology: its name as its standard writes it. */
 export const SYMBOLOGY_NAMES: Readonly<Record<SymbologyName, string>> = Object.freeze({ qr: 'QR Code', micro: 'Micro QR', rmqr: 'rMQR' });
 
-/**
- * The ECLs each symbology has, weakest first, as qr-core's encoder takes them (QR: L, M, Q, H;
- * Micro QR: L, M, Q; rMQR: M, H): read from capacityOf, which refuses a level a symbology lacks,
- * so that this list cannot drift from the encoder's.
- */
-export const SYMBOLOGY_ECLS: Readonly<Record<SymbologyName, readonly Ecl[]>> = Object.freeze(
-  Object.fromEntries(SYMBOLOGIES.map((symbology) => [symbology, Object.freeze(ECLS.filter((level) => hasEcl(symbology, level)))])) as Record<SymbologyName, readonly Ecl[]>,
-);
-
-function hasEcl(symbology: SymbologyName, ecl: Ecl): boolean {
-  try {
-    capacityOf('byte', { symbology, ecl });
-    return true;
-  } catch (error) {
-    if (error instanceof QrError && error.code === 'INVALID_OPTION') return false;
-    throw error;
-  }
-}
+/** The ECLs each symbology has, weakest first (QR: L, M, Q, H; Micro QR: L, M, Q; rMQR: M, H): qr-core's. */
+export { SYMBOLOGY_ECLS };
 
 /** rMQR's heights and widths in modules (ISO/IEC 23941 Table 1: R7x43 … R17x139, and R11x27, R13x27). */
 export const MAX_HEIGHT_RANGE = Object.freeze({ min: 7, max: 17 });
