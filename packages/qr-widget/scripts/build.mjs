@@ -38,6 +38,9 @@ const LAZY = {
   'qr-code-styled.js': 'src/components/qr-code/styled-renderer.ts',
   // qr-core's PNG writer (toPNGAsync), which <qr-widget> loads the first time it saves a PNG itself.
   'qr-png.js': 'src/png-local.ts',
+  // qr-core's whole encode (Micro QR, rMQR, the GS1 tables) and capacityOf, which both elements load
+  // the first time a symbology other than QR, or GS1, is asked for; QR codes are encodeQR's, in the bundles.
+  'qr-symbologies.js': 'src/symbologies.ts',
 };
 
 await rm(outdir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  * encoding one short text per version while the page is idle, one per idle period so that no
  * task is long, pays those costs before anyone types.
  */
-import { encode } from 'qr-core';
+import { encodeQR } from 'qr-core';
 
 /** Versions 1..10 cover what people type: version 10 at ECL M holds 213 bytes. */
 const WARM_UP_VERSIONS = 10;
@@ -18,7 +18,7 @@ export function warmUpEncoder(): void {
   let version = 1;
   const step = (): void => {
     // 11 bytes: fits version 1 at ECL M (14), so every version in the range can be asked for.
-    encode('https://a.b', { minVersion: version, maxVersion: version });
+    encodeQR('https://a.b', { minVersion: version, maxVersion: version });
     if (++version <= WARM_UP_VERSIONS) schedule(step);
   };
   schedule(step);

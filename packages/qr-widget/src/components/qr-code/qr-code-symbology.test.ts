@@ -13,7 +13,27 @@ function viewBox(element: QrCode): number[] {
 
 const GS1_DATA = '(01)09506000134352(17)201225(10)ABC1';
 
+/** Whether the page has fetched the symbologies module (the TypeScript source here; qr-symbologies.[hash].js in the build). */
+function symbologiesFetched(): boolean {
+  return performance.getEntriesByType('resource').some((entry) => /\/symbologies\.\w+$/.test(new URL(entry.name).pathname));
+}
+
 describe('<qr-code symbology gs1> (Micro QR, rMQR, GS1)', () => {
+  // First in this file: the symbologies module is loaded once per page.
+  it('makes QR codes with encodeQR, and loads the symbologies module the first time another symbology is set', async () => {
+    const element = await fixture<QrCode>(html`<qr-code value="PART-0042"></qr-code>`);
+    expect(element.symbol).to.deep.equal(encode('PART-0042'));
+    expect(symbologiesFetched()).to.equal(false);
+    let generated = 0;
+    element.addEventListener('qr-generated', () => generated++);
+    element.symbology = 'micro';
+    // The display stays as it was until the module is here, then one qr-generated for the Micro QR symbol.
+    expect((await element.result()).kind).to.equal('generated');
+    expect(symbologiesFetched()).to.equal(true);
+    expect(element.symbol!.symbology).to.equal('micro');
+    expect(generated).to.equal(1);
+  });
+
   it('symbology="micro" renders a Micro QR symbol with its 2-module quiet zone, which zxing reads as Micro QR', async () => {
     const element = await fixture<QrCode>(html`<qr-code symbology="micro" value="12345"></qr-code>`);
     const symbol = element.symbol!;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import {
-  encode,
+  encodeQR,
   DEFAULT_DARK,
   DEFAULT_ECL,
   DEFAULT_LIGHT,
@@ -15,6 +15,8 @@ import {
 } from 'qr-core';
 import { toPlainSVG } from 'qr-core/svg-plain';
 import { emit, type BrowserGeneratedDetail, type QrErrorDetail } from '../../events.js';
+import { LazyModule } from '../../lazy-module.js';
+import { needsSymbologies, symbologies } from '../../symbology-loader.js';
 import { loadLogo, type LogoFailure, type LogoImage } from './logo-source.js';
 import { qrCodeStyles } from './qr-code.styles.js';
 
@@ -36,44 +38,25 @@ export type QrCodeResult =
   | { kind: 'generated'; detail: BrowserGeneratedDetail }
   | { kind: 'error'; detail: QrErrorDetail };
 
-/** The properties that change what is drawn: the symbol's inputs, then those of its drawing alone (`logo` through `logoImage`, and the styled renderer's arrival). */
-const INPUTS = ['value', 'ecl', 'symbology', 'gs1', 'maxHeight', 'logo', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoImage', 'logoSize', 'shrinkLogo', 'styledLoad'] as const;
+/** The properties that change what is drawn: the symbol's inputs, then those of its drawing alone (`logo` through `logoImage`), and a lazy module's arrival. */
+const INPUTS = ['value', 'ecl', 'symbology', 'gs1', 'maxHeight', 'logo', 'margin', 'dark', 'light', 'moduleShape', 'finderShape', 'finderColor', 'logoImage', 'logoSize', 'shrinkLogo', 'lazyLoad'] as const;
 
 /** What draws styles and logos (`styled-renderer.ts`): qr-core's whole toSVG, with its maxLogoSize and QrError. */
 export type StyledRenderer = typeof import('./styled-renderer.js');
 
-/** The styled renderer once here; plain codes are drawn without it. */
-let styledRenderer: StyledRenderer | undefined;
-/** Its import() on the way, shared by every element; dropped when it fails, so that the next change tries again. */
-let styledImport: Promise<void> | undefined;
+/** The styled renderer, loaded the first time a style or logo is asked for; plain codes are drawn without it. */
+const styled = new LazyModule<StyledRenderer>(() => import('./styled-renderer.js'), {
+  code: 'NETWORK',
+  message: 'The styled drawing (module-shape, finder-shape, finder-color, logo) could not be loaded: the network failed.',
+});
 
 /**
  * Hands `<qr-code>` the styled renderer, so that it never loads its own: for a bundle that holds
  * qr-core's toSVG anyway (/qr-widget.js). Call it before the first styled code is drawn.
  */
 export function provideStyledRenderer(renderer: StyledRenderer): void {
-  styledRenderer = renderer;
+  styled.provide(renderer);
 }
-
-/** Loads the styled renderer; true once it is here, false when the file could not be had. */
-function loadStyledRenderer(): Promise<boolean> {
-  styledImport ??= import('./styled-renderer.js').then((module) => {
-    styledRenderer = module;
-  });
-  return styledImport.then(
-    () => true,
-    () => {
-      styledImport = undefined;
-      return false;
-    },
-  );
-}
-
-/** The failure shown while the styled renderer cannot be loaded, in the words of `qr-error`. */
-const STYLED_FAILURE: LogoFailure = {
-  code: 'NETWORK',
-  message: 'The styled drawing (module-shape, finder-shape, finder-color, logo) could not be loaded: the network failed.',
-};
 
 /**
  * Shows a QR code for `value`, encoded in the browser by qr-core: no network, so it suits
@@ -114,7 +97,7 @@ export class QrCode extends LitElement {
     label: {},
     rendering: { state: true },
     logoImage: { state: true },
-    styledLoad: { state: true },
+    lazyLoad: { state: true },
   };
 
   /** The text or URL to encode (UTF-8). Empty shows nothing. */
@@ -179,15 +162,15 @@ export class QrCode extends LitElement {
 
   private rendering: Rendering = { kind: 'empty' };
   private logoImage: LogoState = { kind: 'none' };
-  /** The styled renderer's load, while this element waits for it: on its way, or failed. */
-  private styledLoad: 'loading' | 'failed' | undefined;
+  /** The load of a lazy module this element waits for (the styled renderer, the symbologies): on its way, or failed. */
+  private lazyLoad: { module: object; state: 'loading' | 'failed' } | undefined;
 
   /** The last symbol made, reused while its inputs (`value`, `ecl`, `symbology`, `gs1`, `maxHeight`) stay: encoding is the costly step. */
   private encoded: { key: string; symbol: QrSymbol } | undefined;
   /** The fetch of the logo on its way, aborted when `logo` changes again. */
   private logoFetch: { abort: AbortController; done: Promise<void> } | undefined;
-  /** The styled renderer's load that this element waits for (updateComplete waits for it too). */
-  private styledLoading: Promise<void> | undefined;
+  /** The lazy module's load that this element waits for (updateComplete waits for it too). */
+  private lazyLoading: Promise<void> | undefined;
 
   /** The symbol on display, for callers that want its version or modules. */
   get symbol(): QrSymbol | undefined {
@@ -213,11 +196,11 @@ export class QrCode extends LitElement {
     return this.report();
   }
 
-  /** Complete once the styled renderer that the changes made so far need is here, and drawn with. */
+  /** Complete once the lazy modules that the changes made so far need are here, and drawn with. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.styledLoading) {
-      await this.styledLoading;
+    while (this.lazyLoading) {
+      await this.lazyLoading;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -235,7 +218,8 @@ export class QrCode extends LitElement {
     }
     let symbol: QrSymbol | undefined;
     try {
-      symbol = this.encodeValue();
+      symbol = this.encodeValue(changed);
+      if (symbol === undefined) return;
       if (logo.kind === 'failed') {
         this.rendering = { kind: 'error', error: logo.failure, symbol };
         return;
@@ -249,13 +233,8 @@ export class QrCode extends LitElement {
       if (moduleShape === 'square' && finderShape === 'square' && finderColor === undefined && logo.kind === 'none') {
         svg = toPlainSVG(symbol, { margin, dark, light });
       } else {
-        const renderer = styledRenderer;
-        if (renderer === undefined) {
-          // The display stays as it was until the renderer is here (one qr-generated, styled), or says why it is not.
-          if (this.styledLoad !== 'failed' || !changed.has('styledLoad')) this.loadStyled();
-          else this.rendering = { kind: 'error', error: STYLED_FAILURE, symbol };
-          return;
-        }
+        const renderer = this.need(styled, changed, symbol);
+        if (renderer === undefined) return;
         svg = renderer.toSVG(symbol, {
           margin,
           dark,
@@ -269,19 +248,51 @@ export class QrCode extends LitElement {
       this.rendering = { kind: 'symbol', symbol, svg, image: parseSvg(svg) };
     } catch (error) {
       // Only a caller's mistake is shown; a broken invariant in qr-core stays an exception.
-      if (!(error instanceof QrError || (styledRenderer && error instanceof styledRenderer.QrError))) throw error;
+      if (!(error instanceof QrError || isQrError(styled.value, error) || isQrError(symbologies.value, error))) throw error;
       this.rendering = { kind: 'error', error: { code: error.code, message: error.message }, symbol };
     }
   }
 
-  private encodeValue(): QrSymbol {
+  /**
+   * The symbol for the inputs: qr-core's encodeQR for a QR code, its whole encode (the symbologies
+   * module) for Micro QR, rMQR and GS1; undefined while that module is on its way or failed (see {@link need}).
+   */
+  private encodeValue(changed: PropertyValues): QrSymbol | undefined {
     const { value, ecl, gs1 } = this;
     // Absent attributes read as null: qr-core's defaults (QR Code, the smallest rMQR symbol).
     const symbology = this.symbology ?? undefined;
     const maxHeight = this.maxHeight ?? undefined;
     const key = JSON.stringify([value, ecl, symbology, gs1, maxHeight]);
-    if (this.encoded?.key !== key) this.encoded = { key, symbol: encode(value, { ecl, symbology, gs1, maxHeight }) };
+    if (this.encoded?.key === key) return this.encoded.symbol;
+    const options = { ecl, symbology, gs1, maxHeight };
+    let encode = encodeQR;
+    if (needsSymbologies(symbology, gs1)) {
+      const module = this.need(symbologies, changed);
+      if (module === undefined) return undefined;
+      encode = module.encode;
+    }
+    this.encoded = { key, symbol: encode(value, options) };
     return this.encoded.symbol;
+  }
+
+  /**
+   * `module` if it is here. Otherwise the display stays as it was until it is (one qr-generated),
+   * and the load starts, or, when the load has just failed, the display says so (with `symbol`,
+   * when there is one); the next change tries again.
+   */
+  private need<T>(module: LazyModule<T>, changed: PropertyValues, symbol?: QrSymbol): T | undefined {
+    if (module.value !== undefined) return module.value;
+    const load = this.lazyLoad;
+    if (load?.module === module && load.state === 'failed' && changed.has('lazyLoad')) {
+      this.rendering = { kind: 'error', error: module.failure, symbol };
+    } else if (!this.lazyLoading) {
+      this.lazyLoad = { module, state: 'loading' };
+      this.lazyLoading = module.get().then((loaded) => {
+        this.lazyLoading = undefined;
+        this.lazyLoad = loaded ? undefined : { module, state: 'failed' };
+      });
+    }
+    return undefined;
   }
 
   /** The logo size to ask qr-core for: `logoSize` (null, the absent attribute, for its default), shrunk to fit if asked to. */
@@ -291,16 +302,6 @@ export class QrCode extends LitElement {
     const largest = renderer.maxLogoSize(symbol);
     // Where no logo fits at all, the size asked for goes on, for qr-core to say so (LOGO_TOO_LARGE).
     return largest > 0 ? Math.min(size, largest) : size;
-  }
-
-  /** Starts loading the styled renderer, unless this element waits for it already; its arrival (or failure) redraws. */
-  private loadStyled(): void {
-    if (this.styledLoading) return;
-    this.styledLoad = 'loading';
-    this.styledLoading = loadStyledRenderer().then((loaded) => {
-      this.styledLoading = undefined;
-      this.styledLoad = loaded ? undefined : 'failed';
-    });
   }
 
   /** Starts getting the `logo` attribute's image, after aborting the one on its way; a new state redraws. */
@@ -365,6 +366,11 @@ export class QrCode extends LitElement {
         return html`<div part="base" role="img" aria-label=${this.label || this.value}>${rendering.image}</div>`;
     }
   }
+}
+
+/** Whether `error` is the QrError of a lazy module's own qr-core (it has one of its own), when the module is here. */
+function isQrError(module: { QrError: typeof QrError } | undefined, error: unknown): error is QrError {
+  return module !== undefined && error instanceof module.QrError;
 }
 
 /**

@@ -45,7 +45,26 @@ const EMPTY_PNG = () => new Response(new Blob([new Uint8Array(8)], { type: 'imag
 
 const GS1_DATA = '(01)09506000134352(17)201225(10)ABC1';
 
+/** Whether the page has fetched the symbologies module (the TypeScript source here; qr-symbologies.[hash].js in the build). */
+function symbologiesFetched(): boolean {
+  return performance.getEntriesByType('resource').some((entry) => /\/symbologies\.\w+$/.test(new URL(entry.name).pathname));
+}
+
 describe('<qr-widget> Symbol: QR, Micro QR, rMQR (issue 13)', () => {
+  // First in this file: the symbologies module is loaded once per page.
+  it('makes QR codes without the symbologies module, and loads it when the Symbol field is reached or another symbology chosen', async () => {
+    const widget = await fixture<QrWidget>(html`<qr-widget value="PART-0042" debounce="0"></qr-widget>`);
+    await shown(widget);
+    expect(code(widget).symbol!.symbology).to.equal('qr');
+    expect(symbologiesFetched()).to.equal(false);
+    // The capacity line is capacityOf's, in the module: it comes when the field is reached.
+    expect(shadow(widget).querySelector('#symbology-capacity')!.textContent).to.equal('');
+    select(widget, 'symbology').dispatchEvent(new Event('focus'));
+    await waitUntil(() => shadow(widget).querySelector('#symbology-capacity')!.textContent !== '', 'the capacity line after the module arrives');
+    expect(symbologiesFetched()).to.equal(true);
+    expect(shadow(widget).querySelector('#symbology-capacity')!.textContent).to.equal('QR holds at most 5596 digits, 3391 characters A–Z 0–9 or 2331 bytes at ECL M.');
+  });
+
   it('renders each symbology chosen in the Symbol field, which zxing reads back as that symbology', async () => {
     const widget = await fixture<QrWidget>(html`<qr-widget value="PART-0042" debounce="0"></qr-widget>`);
     const expected = { qr: ['QRCode', /^Preview made in your browser · version 1 · ECL M · 21×21 modules$/], micro: ['MicroQRCode', /· Micro QR M\d · ECL M · (\d+)×\1 modules$/], rmqr: ['RMQRCode', /· rMQR R\d+x\d+ · ECL M · \d+×\d+ modules$/] } as const;

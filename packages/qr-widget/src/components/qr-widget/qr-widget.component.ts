@@ -17,6 +17,7 @@ import { isContentType, payloadFieldId, type ContentType, type FormType } from '
 import { DebouncedValue } from '../../controllers/debounced-value.js';
 import { LogoController } from '../../controllers/logo-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
+import { needsSymbologies, symbologies } from '../../symbology-loader.js';
 import { pngFile } from '../../downloads.js';
 import { emit, isBrowserGenerated, type QrGeneratedDetail } from '../../events.js';
 import { LogoRefusal } from '../../logo-file.js';
@@ -179,6 +180,12 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions,
   /** The text field's text while a payload is chosen, for when Text is chosen again. */
   private text = '';
 
+  constructor() {
+    super();
+    // The Symbol field's capacity line and the Style choices of Micro QR and rMQR follow the symbologies module's arrival.
+    void symbologies.arrived.then(() => this.requestUpdate());
+  }
+
   protected override firstUpdated(): void {
     warmUpEncoder();
   }
@@ -186,6 +193,8 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions,
   protected override willUpdate(changed: PropertyValues<this>): void {
     const switched = changed.has('contentType') && this.switchContent(changed.get('contentType'));
     if (changed.has('symbology') || changed.has('ecl')) this.fitEcl();
+    // Micro QR, rMQR and GS1 are in a file of their own, loaded the first time one is chosen (the preview reports a failure).
+    if (needsSymbologies(this.kind, this.gs1)) void symbologies.get();
     // A new content type shows its code (or the placeholder) at once, as the first render does.
     if (changed.has('value')) this.previewText.set(this.value, !this.hasUpdated || switched);
     if (REQUEST_INPUTS.some((name) => changed.has(name))) this.service.forget();

@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
-import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_SCALE, ECLS, MAX_SCALE } from 'qr-core';
+import { DEFAULT_DARK, DEFAULT_ECL, DEFAULT_LIGHT, DEFAULT_SCALE, ECLS, MAX_SCALE, SYMBOLOGY_ECLS } from 'qr-core';
 import { readOption, renderOptions, type WidgetOptions } from './options.js';
 import { SCALE_PROBLEM } from './scale.js';
+import { symbologies } from '../../../symbology-loader.js';
 import { closestEcl, eclsOf, GS1_HINT } from './symbology.js';
 
 const DEFAULTS: WidgetOptions = { ecl: DEFAULT_ECL, scale: DEFAULT_SCALE, dark: DEFAULT_DARK, light: DEFAULT_LIGHT };
@@ -74,6 +75,7 @@ describe('options fieldset', () => {
   });
 
   it('shows the Symbol choice with what the largest symbol holds, from qr-core\'s capacityOf', async () => {
+    await symbologies.get(); // capacityOf is in the symbologies module, which the widget loads
     const container = await fieldset({ ...DEFAULTS, symbology: 'micro', ecl: 'L' } as WidgetOptions);
     const select = field<HTMLSelectElement>(container, 'symbology');
     expect([...select.options].map((option) => [option.value, option.textContent])).to.deep.equal([
@@ -91,6 +93,7 @@ describe('options fieldset', () => {
   });
 
   it('offers the ECLs the symbology has, a max height for rMQR, and the GS1 toggle with the bracketed form explained', async () => {
+    await symbologies.get();
     const levels = (container: HTMLElement) => [...field<HTMLSelectElement>(container, 'ecl').options].map((option) => option.value);
     expect(levels(await fieldset({ ...DEFAULTS, symbology: 'micro' } as WidgetOptions))).to.deep.equal(['L', 'M', 'Q']);
     const rmqr = await fieldset({ ...DEFAULTS, symbology: 'rmqr', gs1: true, maxHeight: 9 } as WidgetOptions);
@@ -110,6 +113,7 @@ describe('options fieldset', () => {
 
   it('moves an ECL a symbology lacks to the nearest it has in recovery', () => {
     expect(eclsOf('qr')).to.deep.equal([...ECLS]);
+    expect(eclsOf('micro')).to.equal(SYMBOLOGY_ECLS.micro);
     expect(closestEcl('H', eclsOf('micro'))).to.equal('Q');
     expect(closestEcl('L', eclsOf('rmqr'))).to.equal('M');
     expect(closestEcl('Q', eclsOf('rmqr'))).to.equal('H');

@@ -1,10 +1,13 @@
 /**
  * The Symbol piece of the options fieldset (issue 13): which member of the QR family (QR, Micro QR,
  * rMQR) with what the largest symbol holds at the ECL shown, rMQR's height bound, and the GS1
- * toggle. What each symbology has (its ECLs, its capacities) is asked of qr-core, never restated.
+ * toggle. What each symbology has (its ECLs, its capacities) is asked of qr-core, never restated:
+ * its ECLs from SYMBOLOGY_ECLS, its capacities from capacityOf, which is in the symbologies module
+ * (symbology-loader.ts), loaded on first use.
  */
 import { html, nothing } from 'lit';
-import { capacityOf, ECL_RECOVERY_PERCENT, ECLS, SYMBOLOGIES, type Ecl, type SymbologyName } from 'qr-core';
+import { ECL_RECOVERY_PERCENT, SYMBOLOGIES, SYMBOLOGY_ECLS, type Ecl, type SymbologyName } from 'qr-core';
+import { symbologies } from '../../../symbology-loader.js';
 import type { OptionPiece, PieceOptions } from './option-piece.js';
 
 /** What the widget calls each symbology. */
@@ -13,22 +16,9 @@ export const SYMBOLOGY_NAMES: Readonly<Record<SymbologyName, string>> = Object.f
 /** The heights an rMQR symbol comes in (ISO/IEC 23941: R7 to R17), for the Max height choice. */
 const RMQR_HEIGHTS = [7, 9, 11, 13, 15, 17] as const;
 
-const eclsCache = new Map<SymbologyName, readonly Ecl[]>();
-
-/** The ECLs `symbology` has, weakest first, asked of qr-core: its capacityOf refuses an ECL the symbology lacks. */
+/** The ECLs `symbology` has, weakest first: qr-core's SYMBOLOGY_ECLS. */
 export function eclsOf(symbology: SymbologyName): readonly Ecl[] {
-  let ecls = eclsCache.get(symbology);
-  if (ecls === undefined) {
-    ecls = ECLS.filter((ecl) => {
-      try {
-        return capacityOf('numeric', { symbology, ecl }) >= 0;
-      } catch {
-        return false;
-      }
-    });
-    eclsCache.set(symbology, ecls);
-  }
-  return ecls;
+  return SYMBOLOGY_ECLS[symbology];
 }
 
 /** The symbology chosen, or QR for a value qr-core does not know (which the preview reports in qr-core's words). */
@@ -48,9 +38,15 @@ export function eclSwitchNote(from: Ecl, to: Ecl, symbology: SymbologyName): str
   return `Switched from ${from} to ${to}: ${SYMBOLOGY_NAMES[symbology]} has no ECL ${from}; choosing ${back.join(' or ')} puts ${from} back.`;
 }
 
-/** "Micro QR holds at most 35 digits, 21 characters A–Z 0–9 or 15 bytes at ECL L", from qr-core's capacityOf. */
+/**
+ * "Micro QR holds at most 35 digits, 21 characters A–Z 0–9 or 15 bytes at ECL L", from qr-core's
+ * capacityOf; '' until the symbologies module that has it is here (the widget loads it for a
+ * symbology other than QR, or GS1, or when the Symbol field is reached, and renders again).
+ */
 export function capacityLine({ symbology = 'qr', ecl, gs1 = false, maxHeight }: Readonly<PieceOptions>): string {
   const kind = symbologyOf(symbology);
+  const capacityOf = symbologies.value?.capacityOf;
+  if (capacityOf === undefined) return '';
   try {
     const options = { symbology: kind, ecl, gs1: gs1 && kind !== 'micro', ...(kind === 'rmqr' && maxHeight ? { maxHeight } : {}) };
     const amounts = [
@@ -78,6 +74,9 @@ export function takesGs1(symbology: SymbologyName): boolean {
 /** The bracketed form, explained beside the GS1 toggle. */
 export const GS1_HINT = '(01)09506000134352(17)201225(10)ABC1: application identifiers in brackets, each followed by its value.';
 
+/** Loads the symbologies module when the Symbol field is reached (focus, pointer): its capacity line needs it (the widget renders again on its arrival). */
+const approach = (): void => void symbologies.get();
+
 export const symbologyPiece: OptionPiece = {
   names: ['symbology', 'maxHeight', 'gs1'],
   render: (options) => {
@@ -86,7 +85,7 @@ export const symbologyPiece: OptionPiece = {
     return html`
       <div class="field">
         <label for="symbology">Symbol</label>
-        <select id="symbology" name="symbology" .value=${symbology} aria-describedby="symbology-capacity">
+        <select id="symbology" name="symbology" .value=${symbology} aria-describedby="symbology-capacity" @focus=${approach} @pointerenter=${approach}>
           ${SYMBOLOGIES.map((name) => html`<option value=${name} ?selected=${name === symbology}>${SYMBOLOGY_NAMES[name]}</option>`)}
         </select>
         <span id="symbology-capacity" class="hint">${capacityLine(options)}</span>
