@@ -4,7 +4,7 @@
  * server's root), never from a CDN.
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { drawSvg } from '../raster.js';
+import { drawSvg } from './raster.js';
 
 const ZXING_WASM = '/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm';
 

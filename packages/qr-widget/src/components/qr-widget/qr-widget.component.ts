@@ -418,7 +418,11 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions,
     // The service's PNG when it has made or can make one, otherwise drawn here.
     png: async () => {
       if (this.madeByService && this.service.image === undefined) await this.generate();
-      return this.service.image?.png ?? pngFile(await this.actionSource.code(), this.drawing);
+      const image = this.service.image?.png;
+      if (image) return image;
+      const code = await this.actionSource.code();
+      const logo = this.logo;
+      return pngFile(code, this.drawing, logo && { bytes: logo.bytes, type: logo.type, size: this.logoFit?.size ?? this.askedLogoSize });
     },
     link: () => {
       const refusal = this.noLink;

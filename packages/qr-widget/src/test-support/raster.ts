@@ -1,7 +1,7 @@
 /**
- * SVG → pixels in the browser: the browser draws qr-core's SVG on a canvas and the canvas encodes
- * the PNG. Downloads use it only for a code with a logo (any other PNG is qr-core's `toPNGAsync`,
- * see downloads.ts); the tests draw SVGs with it to decode them.
+ * SVG → pixels in the browser, for the tests: the browser draws qr-core's SVG on a canvas (to
+ * decode what an element shows), and the canvas encodes a PNG (the canvas export that the widget's
+ * local PNGs were before they were qr-core's, to compare sizes with).
  */
 
 /** Draws an SVG document on a new canvas `widthPx` wide (and as high as its aspect ratio says). */
@@ -25,7 +25,7 @@ export async function drawSvg(svg: string, widthPx: number): Promise<HTMLCanvasE
   }
 }
 
-/** Encodes a canvas as PNG. */
+/** Encodes a canvas as PNG, as the browser's canvas export does. */
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))), 'image/png');
