@@ -118,9 +118,9 @@ variable "cpu_target_percent" {
 }
 
 variable "requests_per_target" {
-  description = "ALB requests per minute to the API that one task should take; target tracking adds tasks above it. Behind the CDN these are its cache misses and POSTs. The default is terraform/README.md's capacity plan: a 0.5 vCPU task at cpu_target_percent."
+  description = "ALB requests per minute (ALBRequestCountPerTarget's unit) to the API that one task should take; target tracking adds tasks above it. Behind the CDN the ALB counts only its cache misses and POSTs. The default is terraform/README.md's capacity plan: 500 distinct images a second, what a 0.5 vCPU task makes at cpu_target_percent (60 %)."
   type        = number
-  default     = 13800
+  default     = 30000
 
   validation {
     condition     = var.requests_per_target >= 1

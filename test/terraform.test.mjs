@@ -191,6 +191,7 @@ describe('terraform CLI checks', { concurrency: 1 }, () => {
         const result = await runJob(workflow, 'deploy', {
           world,
           vars: { AWS_REGION: 'us-east-1', AWS_DEPLOY_ROLE_ARN: 'arn:aws:iam::123456789012:role/qr-code-deploy', TF_STATE_BUCKET: 'qr-code-tfstate-123456789012' },
+          secrets: { CDN_ORIGIN_SECRET: '5e1f0c2d9a8b7c6d5e4f30211203f4e5d6c7b8a9a0b1c2d35e1f0c2d9a8b7c6d' },
         });
         assert.equal(result.conclusion, 'success', `the simulated deploy (see test/workflows.test.mjs) failed:\n${result.transcript()}`);
         return { calls: world.calls('terraform'), outputs: outputsOf(world.state()) };
@@ -240,8 +241,11 @@ describe('terraform CLI checks', { concurrency: 1 }, () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  const step = (name, body) =>
-    test(name, { timeout: 240_000 }, (t) => {
+  // A step's bound, above the longest terraform call in it. `terraform test`
+  // plans once per run (some 50 of them), one after another, which takes
+  // minutes on a machine that other work keeps busy.
+  const step = (name, body, { timeoutMs = 240_000 } = {}) =>
+    test(name, { timeout: timeoutMs }, (t) => {
       if (terraformMissing) {
         if (mustHaveTerraform) assert.fail(`GITHUB_ACTIONS is set, but ${terraformMissing}`);
         console.warn(`\n*** SKIPPED: ${terraformMissing}\n`);
@@ -284,9 +288,9 @@ describe('terraform CLI checks', { concurrency: 1 }, () => {
   }
 
   step('terraform test (mocked AWS provider, plan-time assertions): every run of every file passes', async (t) => {
-    const { runs } = await terraformTest([], 200_000);
+    const { runs } = await terraformTest([], 840_000);
     t.diagnostic(`terraform test: ${runs.length} runs passed`);
-  });
+  }, { timeoutMs: 900_000 });
 
   step("declares the variables deploy.yaml sets, and has the resources it targets and the outputs it reads, with the types it expects", async () => {
     const { calls, outputs } = await deployCalls();
@@ -336,7 +340,8 @@ describe('terraform CLI checks', { concurrency: 1 }, () => {
     await mkdir(path.join(workDir, 'deploy-contract'), { recursive: true });
     await writeFile(
       path.join(workDir, 'deploy-contract', 'deploy.tftest.hcl'),
-      `mock_provider "aws" {\n  override_during = plan\n  source          = "./tests/mocks"\n}\n\n${runs.join('\n')}`,
+      `mock_provider "aws" {\n  override_during = plan\n  source          = "./tests/mocks"\n}\n\n` +
+        `mock_provider "aws" {\n  alias           = "us_east_1"\n  override_during = plan\n  source          = "./tests/mocks/us-east-1"\n}\n\n${runs.join('\n')}`,
     );
     await terraformTest(['-test-directory=deploy-contract'], 120_000, { ...env, ...applies[fullApply].env });
   });

@@ -150,11 +150,14 @@ describe('deploy.yaml', { concurrency: true }, () => {
   const registry = `123456789012.dkr.ecr.${vars.AWS_REGION}.amazonaws.com`;
   const both = (...tags) => ({ 'qr-code-api': [...tags], 'qr-code-widget': [...tags] });
 
+  // The repository secret terraform/README.md's setup asks for (`openssl rand -hex 32`).
+  const secrets = { CDN_ORIGIN_SECRET: '5e1f0c2d9a8b7c6d5e4f30211203f4e5d6c7b8a9a0b1c2d35e1f0c2d9a8b7c6d' };
+
   /** Runs the deploy job in a fresh fake world; returns the job's result and the world's state afterwards. */
   async function deployJob({ world: worldOptions = {}, ...run }) {
     const world = await createWorld({ region: vars.AWS_REGION, ...worldOptions });
     try {
-      const result = await runJob(deploy, 'deploy', { world, vars, sha, ...run });
+      const result = await runJob(deploy, 'deploy', { world, vars, sha, secrets, ...run });
       return { result, state: world.state(), calls: world.calls() };
     } finally {
       await world.dispose();
@@ -186,7 +189,7 @@ describe('deploy.yaml', { concurrency: true }, () => {
     assert.equal(deploy.concurrency['cancel-in-progress'], false);
   });
 
-  test('OIDC, not stored keys: id-token for the deploy job only, a role from a repository variable, no secrets anywhere', () => {
+  test('OIDC, not stored keys: id-token for the deploy job only, a role from a repository variable, no AWS secrets anywhere', () => {
     assert.deepEqual(deploy.permissions, { contents: 'read' });
     assert.deepEqual(job.permissions, { contents: 'read', 'id-token': 'write' });
     assert.equal(deploy.jobs.ci.secrets, undefined, 'the ci job gets no secrets');
@@ -197,10 +200,31 @@ describe('deploy.yaml', { concurrency: true }, () => {
       'role-to-assume comes from a repository variable',
     );
     for (const key of ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']) assert.equal(credentials.with[key], undefined, key);
-    for (const [file, workflow] of [['ci.yaml', ci], ['deploy.yaml', deploy]]) {
-      const reading = allExpressions(workflow).filter((source) => contextsReadBy(source).has('secrets'));
-      assert.deepEqual(reading, [], `${file} reads no secrets`);
+    assert.deepEqual(allExpressions(ci).filter((source) => contextsReadBy(source).has('secrets')), [], 'ci.yaml reads no secrets');
+  });
+
+  // The CDN's origin secret is not an AWS credential: it is the X-Origin-Verify
+  // value the load balancer requires, and terraform needs it to plan.
+  test('the one secret deploy.yaml reads is CDN_ORIGIN_SECRET, into TF_VAR_cdn_origin_secret of the steps that run terraform apply, and nowhere else', () => {
+    const reading = allExpressions(deploy).filter((source) => contextsReadBy(source).has('secrets'));
+    assert.deepEqual([...new Set(reading.map((source) => source.replace(/\s+/g, '')))], ['secrets.CDN_ORIGIN_SECRET']);
+    const stepsWithSecret = job.steps.filter((step) => Object.values(step.env ?? {}).some((value) => String(value).includes('secrets.')));
+    assert.ok(stepsWithSecret.length > 0);
+    for (const step of stepsWithSecret) {
+      assert.deepEqual(Object.keys(step.env), ['TF_VAR_cdn_origin_secret'], step.name);
+      assert.match(step.run, /^terraform apply /, `${step.name} runs terraform apply and nothing else`);
     }
+    const applies = job.steps.filter((step) => step.run?.startsWith('terraform apply'));
+    assert.deepEqual(applies, stepsWithSecret, 'every apply gets it (terraform validates every variable, targeted or not)');
+    assert.equal(job.env.TF_VAR_cdn_origin_secret, undefined, 'not in the job-wide environment, where docker and every action would see it');
+  });
+
+  test('without the CDN_ORIGIN_SECRET repository secret the deploy fails before anything is applied', async () => {
+    const { result, state } = await deployJob({ secrets: {} });
+    assert.equal(result.conclusion, 'failure', result.transcript());
+    assert.match(result.transcript(), /cdn_origin_secret/);
+    assert.deepEqual(state.ecr, {}, 'no repository created');
+    assert.equal(state.service.deployments.length, 0, 'nothing deployed');
   });
 
   test('a push to main: both images built from their targets, pushed tagged with the commit, applied, waited for and smoke-tested', async () => {
@@ -219,12 +243,15 @@ describe('deploy.yaml', { concurrency: true }, () => {
       assert.equal(state.localImages[`${registry}/qr-code-${name}:${sha}`]?.target, name, `qr-code-${name} holds the ${name} target`);
     }
     assert.equal(deployedTag(state), sha, 'the service runs the commit');
-    const url = outputsOf(state).alb_url;
-    assert.equal(result.environmentUrl, url, 'the environment links to the load balancer');
-    assert.ok(result.summary.includes(url) && result.summary.includes(sha), `the summary names the URL and the tag: ${result.summary}`);
+    const url = outputsOf(state).cdn_url;
+    assert.equal(result.environmentUrl, url, 'the environment links to the CDN');
+    assert.ok(result.summary.includes(url) && result.summary.includes(sha), `the summary names the CDN's URL and the tag: ${result.summary}`);
+    assert.ok(result.summary.indexOf(url) < result.summary.indexOf(outputsOf(state).alb_url), `the CDN's URL first: ${result.summary}`);
+    // The fake curl, like the load balancer's security group, answers nothing sent to the ALB directly.
     const asked = calls.filter((call) => call.tool === 'curl').map((call) => call.args.at(-1));
-    assert.ok(asked.includes(`${url}/`), `the smoke test asks for the page: ${asked}`);
-    assert.ok(asked.some((u) => u.startsWith(`${url}/generate_qr`)), `the smoke test asks the API: ${asked}`);
+    for (const path of ['/healthz', '/', '/generate_qr']) {
+      assert.ok(asked.some((u) => u.startsWith(`${url}${path}`)), `the smoke test asks ${path} through the CDN: ${asked}`);
+    }
   });
 
   test('a run by hand without image_tag deploys the commit, as a push does', async () => {

@@ -56,8 +56,11 @@ override_resource {
   values          = { arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/qr-code-alb/50dc6c495c0c9188/4444444444444444" }
 }
 
-run "behaviours" {
+# Defaults (no custom domain, no certificate): one plan for the behaviours,
+# the cache policies and the distribution's settings.
+run "distribution" {
   command = plan
+
 
   assert {
     condition = [for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.path_pattern] == [
@@ -119,10 +122,7 @@ run "behaviours" {
     )
     error_message = "Every behaviour must redirect HTTP to HTTPS, reach the load balancer, and compress (all but /healthz)."
   }
-}
 
-run "cache_policies" {
-  command = plan
 
   assert {
     condition = (
@@ -170,10 +170,7 @@ run "cache_policies" {
     )
     error_message = "POST and OPTIONS must reach the API with their query, Content-Type and the CORS request headers, and no cookies."
   }
-}
 
-run "distribution" {
-  command = plan
 
   assert {
     condition = (

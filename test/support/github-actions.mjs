@@ -356,6 +356,8 @@ const fakeTools = ['aws', 'docker', 'curl'];
 
 /** The outputs the fake terraform knows, with the JSON type each has in terraform/outputs.tf. */
 export const fakeTerraformOutputs = {
+  cdn_url: 'string',
+  cdn_domain_name: 'string',
   alb_url: 'string',
   alb_dns_name: 'string',
   ecr_repository_urls: 'map',
@@ -365,6 +367,7 @@ export const fakeTerraformOutputs = {
   log_group_names: 'map',
 };
 const images = ['api', 'widget'];
+const cdnDomainName = 'd111111abcdef8.cloudfront.net';
 
 /** The terraform outputs as they stand in a fake world's state. */
 export function outputsOf(state) {
@@ -376,7 +379,10 @@ export function outputsOf(state) {
   const latest = state.service.deployments.at(-1);
   if (latest) {
     const dnsName = `qr-code-alb-1234567890.${state.region}.elb.amazonaws.com`;
+    // deploy.yaml leaves enable_cdn at its default (true), so there is always a distribution.
     Object.assign(outputs, {
+      cdn_url: `https://${cdnDomainName}`,
+      cdn_domain_name: cdnDomainName,
       alb_url: `${state.https ? 'https' : 'http'}://${dnsName}`,
       alb_dns_name: dnsName,
       cluster_name: 'QRCode-Cluster',
@@ -511,6 +517,10 @@ const fakes = {
       const tag = env.TF_VAR_image_tag;
       if (tag === undefined) throw new Failure(1, 'Error: No value for required variable "image_tag"');
       if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) throw new Failure(1, `Error: Invalid value for variable "image_tag": ${JSON.stringify(tag)}`);
+      // variables.tf's validation, which every plan evaluates, targeted or not.
+      if (!/^[A-Za-z0-9_-]{32,128}$/.test(env.TF_VAR_cdn_origin_secret ?? '')) {
+        throw new Failure(1, 'Error: Invalid value for variable "cdn_origin_secret": with enable_cdn = true, cdn_origin_secret must be 32 to 128 letters, digits, \'-\' or \'_\'');
+      }
       state.region = env.TF_VAR_aws_region || 'us-east-1';
       const targets = named['-target'] ?? [];
       const createsRepositories = targets.length === 0 || targets.some((target) => target.startsWith('aws_ecr_repository.'));
@@ -641,8 +651,10 @@ const fakes = {
       if (!state.stack.healthy) throw new Failure(56, 'curl: (56) Recv failure: Connection reset by peer');
       return undefined;
     }
-    const alb = outputsOf(state).alb_url;
-    if (!alb || !url.href.startsWith(alb)) throw new Failure(6, `curl: (6) Could not resolve host: ${url.hostname}`);
+    const { alb_url: alb, cdn_url: cdn } = outputsOf(state);
+    // The load balancer's security group admits CloudFront alone: from a runner, no answer.
+    if (alb && url.href.startsWith(alb)) throw new Failure(28, `curl: (28) Failed to connect to ${url.hostname} port ${url.port || (url.protocol === 'https:' ? 443 : 80)}: Connection timed out`);
+    if (!cdn || !url.href.startsWith(cdn)) throw new Failure(6, `curl: (6) Could not resolve host: ${url.hostname}`);
     if (!state.service.running) throw new Failure(22, 'curl: (22) The requested URL returned error: 503');
     return undefined;
   },
@@ -778,11 +790,11 @@ const shells = {
 /**
  * Runs one job of a parsed workflow in `world`. `event`: 'push' or
  * 'workflow_dispatch'; `inputs`: the dispatch inputs given (the rest take
- * their defaults); `vars`: repository variables. Returns each step's
+ * their defaults); `vars`: repository variables; `secrets`: repository secrets. Returns each step's
  * conclusion and output, the job's conclusion, its environment URL, the step
  * summary and the ::error:: annotations.
  */
-export async function runJob(workflow, jobId, { world, event = 'push', ref = 'refs/heads/main', sha = '3f2c1a9e5b7d4c6a8f0e1d2c3b4a5968778695a4', inputs = {}, vars = {} }) {
+export async function runJob(workflow, jobId, { world, event = 'push', ref = 'refs/heads/main', sha = '3f2c1a9e5b7d4c6a8f0e1d2c3b4a5968778695a4', inputs = {}, vars = {}, secrets = {} }) {
   const job = workflow.jobs[jobId];
   if (!job?.steps) throw new Error(`job ${jobId} has no steps`);
   const declared = event === 'workflow_dispatch' ? (triggers(workflow).workflow_dispatch?.inputs ?? {}) : {};
@@ -795,7 +807,7 @@ export async function runJob(workflow, jobId, { world, event = 'push', ref = 're
     github: { sha, ref, event_name: event, run_id: '4242', repository: 'example/qr', workspace: world.workspace, ref_name: ref.replace(/^refs\/\w+\//, '') },
     inputs: inputValues,
     vars,
-    secrets: {},
+    secrets,
     env: {},
     steps: {},
     runner: { os: 'Linux', arch: 'X64', temp: path.join(world.dir, 'runner-temp') },
