@@ -98,6 +98,27 @@ describe('terraform/ conventions', () => {
     assert.ok(outputs.length > 0);
     for (const output of outputs) assert.ok(ownAttributes(output.body).has('description'), `output ${output.labels[0]} has a description`);
   });
+
+  // `terraform output` lists outputs by name, but the file is what people
+  // read: where the product answers comes first.
+  test('outputs.tf puts cdn_url first, then alb_url', async () => {
+    const names = topLevelBlocks(await readFile(path.join(terraformDir, 'outputs.tf'), 'utf8'))
+      .filter((block) => block.type === 'output')
+      .map((block) => block.labels[0]);
+    assert.deepEqual(names.slice(0, 2), ['cdn_url', 'alb_url']);
+  });
+
+  // WAF refuses a Content-Length above api_max_body_bytes and the task gives
+  // the API the same MAX_BODY_BYTES; its default must be the API's own, or
+  // WAF would refuse bodies the API accepts (or pass ones it refuses).
+  test("api_max_body_bytes defaults to the API's own DEFAULT_MAX_BODY_BYTES", async () => {
+    const config = path.join(root, 'packages/qr-server/dist/api/config.js');
+    assert.ok(existsSync(config), `${path.relative(root, config)} is built (npm install builds it; else npm run build)`);
+    const { DEFAULT_MAX_BODY_BYTES } = await import(config);
+    const variable = (await configurationBlocks()).find((block) => block.type === 'variable' && block.labels[0] === 'api_max_body_bytes');
+    assert.ok(variable, 'variables.tf declares api_max_body_bytes');
+    assert.equal(Number(/\n\s*default\s*=\s*(\d+)/.exec(variable.body)?.[1]), DEFAULT_MAX_BODY_BYTES);
+  });
 });
 
 /** An HCL string literal holding `value`. */
