@@ -61,7 +61,6 @@ override_resource {
 run "distribution" {
   command = plan
 
-
   assert {
     condition = [for b in aws_cloudfront_distribution.this[0].ordered_cache_behavior : b.path_pattern] == [
       "/healthz", "/generate_qr", "/generate_qr/*", "/index.html", "/*.js", "/*.css", "/*.map",
