@@ -69,7 +69,7 @@ interface Normalised {
   spec: Symbology;
   ecl: Ecl;
   /** The versions to try, in order: the first that holds the data is used. */
-  candidates: readonly number[];
+  candidates: Candidates;
   /** Whether the candidates are cut short of the symbology's largest (for the message when nothing fits). */
   bounded: boolean;
   mask: number;
@@ -88,27 +88,20 @@ function normalise(family: Family, options: SymbolOptions): Normalised {
     throw new QrError('INVALID_OPTION', `minVersion (${minVersion}) must not exceed maxVersion (${maxVersion})`);
   }
   const ecl = choiceOption('ecl', options.ecl, spec.ecls, DEFAULT_ECL);
-  let candidates: number[] = [];
-  for (let v = minVersion; v <= maxVersion; v++) if (spec.dataBits(v, ecl) >= 0) candidates.push(v);
-  if (candidates.length === 0) {
+  const bounds = options.maxHeight !== undefined || options.maxWidth !== undefined;
+  if (bounds && name !== 'rmqr') throw new QrError('INVALID_OPTION', `maxHeight and maxWidth bound rMQR symbols; ${spec.called} is square: use maxVersion`);
+  // Unbounded: rMQR's largest, and for the square symbologies no bound at all.
+  const maxHeight = integerOption('maxHeight', options.maxHeight, 7, 17, name === 'rmqr' ? 17 : Infinity);
+  const maxWidth = integerOption('maxWidth', options.maxWidth, 27, 139, name === 'rmqr' ? 139 : Infinity);
+  const candidates = candidatesOf(spec, ecl, minVersion, maxVersion, maxHeight, maxWidth);
+  if (candidates.versions.length === 0) {
+    if (bounds) throw new QrError('INVALID_OPTION', `no rMQR size is at most ${maxHeight} modules high and ${maxWidth} wide: the narrowest is R11x27 and R13x27, the others are at least 43 wide`);
     // Micro QR only: the versions allowed lack the level (Table 13).
     let from = first;
     while (spec.dataBits(from, ecl) < 0) from++;
     throw new QrError('INVALID_OPTION', `${spec.called} has ECL ${ecl} only from ${spec.versionName(from)}: allow maxVersion ${from} or choose a lower ECL`);
   }
-  let bounded = maxVersion < last;
-  if (options.maxHeight !== undefined || options.maxWidth !== undefined) {
-    if (name !== 'rmqr') throw new QrError('INVALID_OPTION', `maxHeight and maxWidth bound rMQR symbols; ${spec.called} is square: use maxVersion`);
-    const maxHeight = integerOption('maxHeight', options.maxHeight, 7, 17, 17);
-    const maxWidth = integerOption('maxWidth', options.maxWidth, 27, 139, 139);
-    candidates = candidates.filter((v) => spec.height(v) <= maxHeight && spec.width(v) <= maxWidth);
-    if (candidates.length === 0) {
-      throw new QrError('INVALID_OPTION', `no rMQR size is at most ${maxHeight} modules high and ${maxWidth} wide: the narrowest is R11x27 and R13x27, the others are at least 43 wide`);
-    }
-    bounded = true;
-  }
-  // rMQR: the smallest area first (ties: the lower, then the narrower), so the default is the most compact label.
-  if (name === 'rmqr') candidates.sort((a, b) => spec.width(a) * spec.height(a) - spec.width(b) * spec.height(b) || spec.height(a) - spec.height(b));
+  const bounded = maxVersion < last || bounds;
   return {
     spec,
     ecl,
@@ -117,6 +110,51 @@ function normalise(family: Family, options: SymbolOptions): Normalised {
     mask: integerOption('mask', options.mask, 0, spec.maskConditions.length - 1, -1), // −1: choose the best
     boostEcl: choiceOption('boostEcl', options.boostEcl, [true, false], false),
   };
+}
+
+/**
+ * The versions to try, in order, with what the search for the first that holds the data reads of each:
+ * its stream format, its capacity in bits, and the run of candidates after it with the same stream format
+ * (where it ends, and the most any of them holds).
+ */
+interface Candidates {
+  readonly versions: readonly number[];
+  readonly formats: readonly StreamFormat[];
+  readonly bits: Int32Array;
+  readonly runEnd: Int32Array;
+  readonly runBits: Int32Array;
+}
+
+/** The candidate lists made so far, by symbology, ECL and bounds: made once, as every `encode` needs one. */
+const candidateLists = new Map<string, Candidates>();
+
+/**
+ * The versions in minVersion..maxVersion that have the ECL (rMQR: within maxHeight × maxWidth), in the order
+ * tried: ascending, and for rMQR the smallest area first (ties: the lower, then the narrower), so that the
+ * default is the most compact label.
+ */
+function candidatesOf(spec: Symbology, ecl: Ecl, minVersion: number, maxVersion: number, maxHeight: number, maxWidth: number): Candidates {
+  const key = `${spec.name}${ecl}${minVersion},${maxVersion},${maxHeight},${maxWidth}`;
+  let candidates = candidateLists.get(key);
+  if (candidates === undefined) {
+    const versions: number[] = [];
+    for (let v = minVersion; v <= maxVersion; v++) {
+      if (spec.dataBits(v, ecl) >= 0 && spec.height(v) <= maxHeight && spec.width(v) <= maxWidth) versions.push(v);
+    }
+    if (spec.name === 'rmqr') versions.sort((a, b) => spec.width(a) * spec.height(a) - spec.width(b) * spec.height(b) || spec.height(a) - spec.height(b));
+    const formats = versions.map((v) => spec.streamFormat(v));
+    const bits = Int32Array.from(versions, (v) => spec.dataBits(v, ecl));
+    const runEnd = new Int32Array(versions.length);
+    const runBits = new Int32Array(versions.length);
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const continues = i + 1 < versions.length && formats[i + 1] === formats[i];
+      runEnd[i] = continues ? runEnd[i + 1]! : i;
+      runBits[i] = continues ? Math.max(bits[i]!, runBits[i + 1]!) : bits[i]!;
+    }
+    candidates = Object.freeze({ versions: Object.freeze(versions), formats: Object.freeze(formats), bits, runEnd, runBits });
+    candidateLists.set(key, candidates);
+  }
+  return candidates;
 }
 
 const MODES: readonly ModeOption[] = ['auto', 'numeric', 'alphanumeric', 'byte', 'kanji'];
@@ -176,28 +214,23 @@ function build(segmentsFor: SegmentsFor, settings: Normalised, fnc1: boolean, lo
   let segments: readonly Segment[] = [];
   let bits = Infinity;
   let format: StreamFormat | undefined;
-  for (let i = 0; i < candidates.length; i++) {
-    const v = candidates[i]!;
-    if (spec.streamFormat(v) !== format) {
-      format = spec.streamFormat(v);
+  const { versions, formats, runEnd, runBits } = candidates;
+  for (let i = 0; i < versions.length; i++) {
+    if (formats[i] !== format) {
+      format = formats[i]!;
       // Longer count indicators never make a segmentation shorter, so the bits of an earlier format are a
       // lower bound here too: skip the run of candidates that share this format, without segmenting, when
       // none of them is large enough (QR: a whole group of Table 3's versions).
-      let runEnd = i;
-      let runCapacity = spec.dataBits(v, ecl);
-      while (runEnd + 1 < candidates.length && spec.streamFormat(candidates[runEnd + 1]!) === format) {
-        runCapacity = Math.max(runCapacity, spec.dataBits(candidates[++runEnd]!, ecl));
-      }
-      if (Math.max(lowerBound, Number.isFinite(bits) ? bits : 0) > runCapacity) {
-        i = runEnd;
+      if (Math.max(lowerBound, Number.isFinite(bits) ? bits : 0) > runBits[i]!) {
+        i = runEnd[i]!;
         continue;
       }
       const made = segmentsFor(format);
       segments = made ?? [];
       bits = made === undefined ? Infinity : segmentsBitLength(made, format, fnc1);
     }
-    if (bits <= spec.dataBits(v, ecl)) {
-      version = v;
+    if (bits <= candidates.bits[i]!) {
+      version = versions[i]!;
       break;
     }
   }
@@ -220,7 +253,7 @@ export function capacityIn(family: Family, mode: DataMode, options: SymbolOption
   const { spec, ecl, candidates } = settings;
   const fnc1 = choiceOption('gs1', options.gs1, [true, false], false);
   const dataMode = choiceOption('mode', mode, ['numeric', 'alphanumeric', 'byte', 'kanji'] as const);
-  return Math.max(...candidates.map((v) => capacity(dataMode, spec, v, ecl, fnc1)));
+  return Math.max(...candidates.versions.map((v) => capacity(dataMode, spec, v, ecl, fnc1)));
 }
 
 /** The most characters of one mode that fit a version and ECL (Table 7, derived from the capacities); 0 where the mode does not exist. */
@@ -238,7 +271,7 @@ function capacity(mode: DataMode, spec: Symbology, version: number, ecl: Ecl, fn
 function tooLong(spec: Symbology, segmentsFor: SegmentsFor, settings: Normalised, fnc1: boolean): QrError {
   const { ecl, candidates, bounded } = settings;
   // The candidate that holds the most: the largest version (rMQR: the largest area allowed).
-  const largest = candidates.reduce((a, b) => (spec.dataBits(b, ecl) > spec.dataBits(a, ecl) ? b : a));
+  const largest = candidates.versions.reduce((a, b) => (spec.dataBits(b, ecl) > spec.dataBits(a, ecl) ? b : a));
   const format = spec.streamFormat(largest);
   const made = segmentsFor(format);
   const where = `at ECL ${ecl} ${spec.called}${bounded ? ` up to ${spec.versionName(largest)}` : ''}`;

@@ -73,6 +73,15 @@ const GS = 0x1d;
 const PERCENT = 0x25;
 
 /**
+ * Per ASCII byte, its cost in alphanumeric mode in sixths of a bit, 0 where it has none: plain, under FNC1
+ * (GS is written '%', one character; '%' is written '%%', two), and for a symbol without the mode. One
+ * lookup in the programme's loop, whichever applies.
+ */
+const ALPHANUMERIC_COSTS = Uint8Array.from({ length: 128 }, (_, byte) => (isAlphanumericByte(byte) ? CHAR_COST[ALPHANUMERIC] : 0));
+const GS1_ALPHANUMERIC_COSTS = ALPHANUMERIC_COSTS.map((cost, byte) => (byte === GS ? CHAR_COST[ALPHANUMERIC] : byte === PERCENT ? 2 * cost : cost));
+const NO_ALPHANUMERIC = new Uint8Array(128);
+
+/**
  * The fewest-bits segmentation of a string for one stream format (its segments' data is only valid until the
  * next call: they are written out within the same `encode` call). The count indicators' lengths differ
  * between QR's versions 1–9, 10–26 and 27–40 (Table 3), and between every Micro QR and rMQR size, and so may
@@ -93,7 +102,7 @@ export function optimalSegments(text: string, format: StreamFormat, kanjiAllowed
   const headByte = (format.modeBits + countBits('byte', format)) * 6;
   const headKanji = (format.modeBits + countBits('kanji', format)) * 6;
   const hasNumeric = format.counts[0] > 0;
-  const hasAlphanumeric = format.counts[1] > 0;
+  const alphanumericCosts = format.counts[1] === 0 ? NO_ALPHANUMERIC : gs1 ? GS1_ALPHANUMERIC_COSTS : ALPHANUMERIC_COSTS;
   const hasByte = format.counts[2] > 0;
   const hasKanji = format.counts[3] > 0;
   if (scratch.kanji.length < n) scratch = newScratch(n);
@@ -131,13 +140,13 @@ export function optimalSegments(text: string, format: StreamFormat, kanjiAllowed
     const at = count * 4;
     const first = count === 0;
     const asDigit = hasNumeric && length === 1 && isNumericByte(lead);
-    const asAlphanumeric = hasAlphanumeric && length === 1 && (isAlphanumericByte(lead) || (gs1 && lead === GS));
-    const alphanumericCost = gs1 && lead === PERCENT ? 2 * CHAR_COST[ALPHANUMERIC] : CHAR_COST[ALPHANUMERIC];
+    const alphanumericCost = length === 1 ? alphanumericCosts[lead]! : 0;
     numeric = relax(from, at, NUMERIC, asDigit, first, numeric, CHAR_COST[NUMERIC], end + headNumeric, endMode);
-    alphanumeric = relax(from, at, ALPHANUMERIC, asAlphanumeric, first, alphanumeric, alphanumericCost, end + headAlphanumeric, endMode);
+    alphanumeric = relax(from, at, ALPHANUMERIC, alphanumericCost > 0, first, alphanumeric, alphanumericCost, end + headAlphanumeric, endMode);
     byte = relax(from, at, BYTE, hasByte, first, byte, CHAR_COST[BYTE] * length, end + headByte, endMode);
     kanjiCost = relax(from, at, KANJI, value >= 0, first, kanjiCost, CHAR_COST[KANJI], end + headKanji, endMode);
-    if (numeric >= UNREACHABLE && alphanumeric >= UNREACHABLE && byte >= UNREACHABLE && kanjiCost >= UNREACHABLE) return undefined;
+    // Byte mode takes every character; without it (Micro QR's M1, M2) a character may fit no mode.
+    if (!hasByte && numeric >= UNREACHABLE && alphanumeric >= UNREACHABLE && kanjiCost >= UNREACHABLE) return undefined;
     i += length;
   }
   starts[count] = n;

@@ -33,8 +33,6 @@ export class QrSymbol {
   readonly height: number;
   /** The width: the side of a square symbol (QR, Micro QR). */
   readonly size: number;
-  /** Version and ECL as the standards write them: '3-M', 'M2-L' (M1: 'M1'), 'R13x77-M'. */
-  readonly designator: string;
   readonly #rows: Int32Array;
   #modules: Uint8Array | undefined;
 
@@ -60,10 +58,14 @@ export class QrSymbol {
     this.width = spec.width(this.version);
     this.height = spec.height(this.version);
     this.size = this.width;
-    this.designator = spec.designator(this.version, this.ecl);
     this.#rows = packed ? modules.words : pack(modules, spec.versionName(this.version), this.width, this.height);
     assert(this.#rows.length === this.height * ((this.width + 31) >>> 5), 'packed rows have one line per row');
     Object.freeze(this);
+  }
+
+  /** Version and ECL as the standards write them: '3-M', 'M2-L' (M1: 'M1'), 'R13x77-M'. Made when asked for. */
+  get designator(): string {
+    return SYMBOL_SHAPES[this.symbology].designator(this.version, this.ecl);
   }
 
   /**
