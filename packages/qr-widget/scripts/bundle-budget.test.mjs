@@ -8,23 +8,8 @@ import { BUNDLE_BUDGETS, gzippedSize } from './budgets.mjs';
 const publicDir = new URL('../dist/public/', import.meta.url);
 const manifest = JSON.parse(await readFile(new URL('manifest.json', publicDir), 'utf8'));
 
-/**
- * Known misses of the size alone, reported on every run as TODO instead of failing it (the other
- * checks of the bundle are real tests below). /qr-code.js is Lit with its decorators (6.2 KB
- * gzipped) plus qr-core's encode and plain SVG drawing (9.6 KB gzipped alone at issue 11, after
- * the shapes and logos moved to a file of their own): the budget needs a smaller encoder.
- */
-/** @type {Readonly<Record<string, string>>} */
-const KNOWN_OVER_BUDGET = Object.freeze({
-  'qr-code.js': "needs a smaller encoder in qr-core (see the README's budget section)",
-  // 37,943 bytes with encodeQR and Micro QR, rMQR and GS1 in qr-symbologies.js, from 32,912 before issue 13:
-  // the widget's Symbol piece (2,088), qr-core's QR path itself (about 2.5 KB gzipped larger, as in
-  // /qr-code.js: the encoder over a family of symbologies, symbol-shapes) and the loader (README, "Budgets and figures").
-  'qr-widget.js': "over by 4.9 KB since issue 13: the Symbol piece and qr-core's larger QR encoder (see the README's budget section)",
-});
-
 for (const [name, budget] of Object.entries(BUNDLE_BUDGETS)) {
-  test(`/${name} is at most ${budget} bytes gzipped`, { todo: KNOWN_OVER_BUDGET[name] }, async () => {
+  test(`/${name} is at most ${budget} bytes gzipped`, async () => {
     const gzipped = gzippedSize(await readFile(new URL(manifest[name], publicDir)));
     assert.ok(gzipped <= budget, `${name} is ${gzipped} bytes gzipped, over its ${budget} byte budget`);
   });
