@@ -17,7 +17,7 @@ import { countBits, dataBits, makeEci, segmentsBitLength, type DataMode, type Se
 import { SYMBOL_SHAPES, SYMBOLOGIES, type SymbologyName } from './symbol-shapes.js';
 import type { Symbology } from './symbology.js';
 import { PackedRows, QrSymbol, type Ecl } from './symbol.js';
-import { DEFAULT_ECL } from './tables.js';
+import { DEFAULT_ECL, ECL_INDEX } from './tables.js';
 
 type SegmentsFor = (format: StreamFormat) => readonly Segment[] | undefined;
 
@@ -125,8 +125,11 @@ interface Candidates {
   readonly runBits: Int32Array;
 }
 
-/** The candidate lists made so far, by symbology, ECL and bounds: made once, as every `encode` needs one. */
-const candidateLists = new Map<string, Candidates>();
+/**
+ * The candidate lists made so far, by symbology, then by ECL and bounds as one number (a string key would
+ * cost as much as the rest of a small symbol's encoding): made once, as every `encode` needs one.
+ */
+const candidateLists: Partial<Record<SymbologyName, Map<number, Candidates>>> = {};
 
 /**
  * The versions in minVersion..maxVersion that have the ECL (rMQR: within maxHeight × maxWidth), in the order
@@ -134,8 +137,12 @@ const candidateLists = new Map<string, Candidates>();
  * default is the most compact label.
  */
 function candidatesOf(spec: Symbology, ecl: Ecl, minVersion: number, maxVersion: number, maxHeight: number, maxWidth: number): Candidates {
-  const key = `${spec.name}${ecl}${minVersion},${maxVersion},${maxHeight},${maxWidth}`;
-  let candidates = candidateLists.get(key);
+  // Versions ≤ 40, heights ≤ 17, widths ≤ 139; the square symbologies' unbounded Infinity counts as 0.
+  const height = Number.isFinite(maxHeight) ? maxHeight : 0;
+  const width = Number.isFinite(maxWidth) ? maxWidth : 0;
+  const key = (((ECL_INDEX[ecl] * 41 + minVersion) * 41 + maxVersion) * 18 + height) * 140 + width;
+  const lists = (candidateLists[spec.name] ??= new Map());
+  let candidates = lists.get(key);
   if (candidates === undefined) {
     const versions: number[] = [];
     for (let v = minVersion; v <= maxVersion; v++) {
@@ -152,7 +159,7 @@ function candidatesOf(spec: Symbology, ecl: Ecl, minVersion: number, maxVersion:
       runBits[i] = continues ? Math.max(bits[i]!, runBits[i + 1]!) : bits[i]!;
     }
     candidates = Object.freeze({ versions: Object.freeze(versions), formats: Object.freeze(formats), bits, runEnd, runBits });
-    candidateLists.set(key, candidates);
+    lists.set(key, candidates);
   }
   return candidates;
 }
@@ -315,17 +322,15 @@ function drawSymbol(spec: Symbology, version: number, ecl: Ecl, codewords: Uint8
   const { rows, cols, maskedRows, maskedCols } = (workspaces[layout.key] ??= newWorkspace(layout.functionRows.length, needsColumns));
   placeCodewords(layout, codewords, rows);
   if (needsColumns) transpose(rows, cols, width, words);
-  const masked = (mask: number): void => {
-    if (needsColumns) applyMask(patterns, maskConditions[mask]!, rows, cols, maskedRows, maskedCols);
-    else applyMaskToRows(patterns, maskConditions[mask]!, rows, maskedRows);
-    writeFormat(layout, spec.formatValues(version, ecl, mask), maskedRows, needsColumns ? maskedCols : undefined);
-  };
+  const formatCols = needsColumns ? maskedCols : undefined;
 
   let mask = forcedMask < 0 && maskConditions.length === 1 ? 0 : forcedMask;
   if (mask < 0) {
     let best = Infinity;
     for (let candidate = 0; candidate < maskConditions.length; candidate++) {
-      masked(candidate);
+      if (needsColumns) applyMask(patterns, maskConditions[candidate]!, rows, cols, maskedRows, maskedCols);
+      else applyMaskToRows(patterns, maskConditions[candidate]!, rows, maskedRows);
+      writeFormat(layout, spec.formatValues(version, ecl, candidate), maskedRows, formatCols);
       const score = spec.maskScore(layout, maskedRows, maskedCols, best);
       if (score < best) {
         best = score;
@@ -333,7 +338,10 @@ function drawSymbol(spec: Symbology, version: number, ecl: Ecl, codewords: Uint8
       }
     }
   }
-  masked(mask);
+  // The chosen mask again (the last candidate tried is not always the best): the same two steps.
+  if (needsColumns) applyMask(patterns, maskConditions[mask]!, rows, cols, maskedRows, maskedCols);
+  else applyMaskToRows(patterns, maskConditions[mask]!, rows, maskedRows);
+  writeFormat(layout, spec.formatValues(version, ecl, mask), maskedRows, formatCols);
   const symbol = new QrSymbol(version, ecl, mask, new PackedRows(maskedRows.slice()), spec.name);
   assert(spec.name !== 'qr' || symbol.get(8, width - 8), 'the dark module is dark');
   return symbol;

@@ -189,14 +189,16 @@ export function qrFormatValues(ecl: Ecl, mask: number): readonly number[] {
  */
 export function writeFormat(layout: Layout, values: readonly number[], rows: Int32Array, cols?: Int32Array): void {
   const { formatRowBits, formatColBits, formatLength } = layout;
-  for (let i = 0; i < formatRowBits.length; i++) {
-    const copy = (i / formatLength) | 0;
-    if (((values[copy]! >>> (i - copy * formatLength)) & 1) === 0) continue;
-    const r = formatRowBits[i]!;
-    rows[r >>> 5]! |= 1 << (r & 31);
-    if (cols !== undefined) {
-      const c = formatColBits[i]!;
-      cols[c >>> 5]! |= 1 << (c & 31);
+  for (let copy = 0, i = 0; copy < values.length; copy++) {
+    const value = values[copy]!;
+    for (let bit = 0; bit < formatLength; bit++, i++) {
+      if (((value >>> bit) & 1) === 0) continue;
+      const r = formatRowBits[i]!;
+      rows[r >>> 5]! |= 1 << (r & 31);
+      if (cols !== undefined) {
+        const c = formatColBits[i]!;
+        cols[c >>> 5]! |= 1 << (c & 31);
+      }
     }
   }
 }
