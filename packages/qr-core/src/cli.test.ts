@@ -185,13 +185,19 @@ describe('qr (CLI)', () => {
     assert.ok(!existsSync(png), 'nothing written');
   });
 
-  test('qr TYPE takes --symbology too; epc keeps ECL M', async () => {
+  test('qr TYPE takes --symbology too; epc is a QR code at ECL M, as EPC069-12 requires', async () => {
     const fields = ['--name', 'Red Cross', '--iban', 'DE89 3704 0044 0532 0130 00', '--amount', '25'];
-    const [wifiRun, epcRun] = await Promise.all([qr(['wifi', '--ssid', 'home', '--password', 's3cret', '--symbology', 'rmqr']), qr(['epc', ...fields, '--symbology', 'rmqr'])]);
+    const [wifiRun, epcRun, epcQr] = await Promise.all([
+      qr(['wifi', '--ssid', 'home', '--password', 's3cret', '--symbology', 'rmqr']),
+      qr(['epc', ...fields, '--symbology', 'rmqr']),
+      qr(['epc', ...fields, '--symbology', 'qr']),
+    ]);
     assert.equal(wifiRun.status, 0, wifiRun.stderr);
     assert.equal(wifiRun.stdout, `${toTerminal(encode(wifi({ ssid: 'home', password: 's3cret' }), { symbology: 'rmqr' }))}\n`);
-    assert.equal(epcRun.status, 0, epcRun.stderr);
-    assert.equal(epcRun.stdout, `${toTerminal(encode(epc({ name: 'Red Cross', iban: 'DE89 3704 0044 0532 0130 00', amount: 25 }), { symbology: 'rmqr', ecl: 'M' }))}\n`);
+    assert.equal(epcRun.status, 2);
+    assert.match(epcRun.stderr, /epc codes are QR codes, which EPC069-12 requires for payment codes: leave out --symbology rmqr/);
+    assert.equal(epcQr.status, 0, epcQr.stderr);
+    assert.equal(epcQr.stdout, `${toTerminal(encode(epc({ name: 'Red Cross', iban: 'DE89 3704 0044 0532 0130 00', amount: 25 }), { ecl: 'M' }))}\n`);
   });
 
   test('--help and --version', async () => {

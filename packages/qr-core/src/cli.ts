@@ -361,6 +361,9 @@ async function payloadCommand(type: PayloadType, argv: string[]): Promise<number
       if (value === undefined) continue;
       fields[field.name] = field.kind === 'number' ? numberOption(flagOf(field), value as string) : value;
     }
+    if (schema.symbology !== undefined && values.symbology !== undefined && values.symbology.toLowerCase() !== schema.symbology) {
+      throw new UsageError(`${type} codes are QR codes, which EPC069-12 requires for payment codes: leave out --symbology ${values.symbology}`);
+    }
     let ecl: Ecl | undefined;
     if (schema.ecl !== undefined) {
       if (values.ecl !== undefined && values.ecl.toUpperCase() !== schema.ecl) {

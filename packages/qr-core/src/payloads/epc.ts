@@ -20,7 +20,7 @@
  * segno's `make_epc_qr` does after the reference). The guidelines' §2: "QR code error level M",
  * "maximum QR code version 13, equivalent to ... 331 byte payload", character set 1 = UTF-8. So the
  * whole is at most 331 bytes — which at ECL M fits version 13 whatever the segmentation — and the
- * schema says `ecl: 'M'`, which qr-server, qr-widget and the CLI use.
+ * schema says `ecl: 'M'` and `symbology: 'qr'`, which qr-server, qr-widget and the CLI use.
  *
  * - IBAN: spaces allowed and dropped, letters upper-cased; the country must be in the SEPA scope,
  *   the length the registry's for it (iban.ts), the check digits right (ISO 13616, MOD 97-10).
@@ -56,6 +56,7 @@ export const EPC_SCHEMA = defineSchema({
   type: 'epc',
   label: 'Payment (SEPA)',
   ecl: 'M',
+  symbology: 'qr',
   fields: [
     { name: 'name', kind: 'string', required: true, label: 'Beneficiary', description: 'The name of the person or company to pay, at most 70 characters.' },
     { name: 'iban', kind: 'string', required: true, label: 'IBAN', description: 'The account to pay into, such as DE89 3704 0044 0532 0130 00 (a country of the SEPA area).' },

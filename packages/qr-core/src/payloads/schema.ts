@@ -34,6 +34,11 @@ export interface PayloadSchema {
   readonly fields: readonly PayloadFieldSchema[];
   /** The error correction level the format requires (epc: M, EPC069-12 §3.1); servers, widget and CLI use it and say so. */
   readonly ecl?: 'M';
+  /**
+   * The symbology the format requires (epc: a QR code — EPC069-12 specifies "QR code" versions 1–13,
+   * which banking apps read; no Micro QR or rMQR); absent where any symbol that holds the text will do.
+   */
+  readonly symbology?: 'qr';
 }
 
 /** Freezes a schema and its fields (and their choices), so no consumer can change the source of truth. */

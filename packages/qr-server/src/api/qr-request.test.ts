@@ -231,11 +231,13 @@ test('symbology, gs1, maxHeight and maxWidth: the same from a query, a form and 
   assert.equal(toQrRequest(fromQuery('data=x&symbology=micro&ecl=q')).ecl, 'Q', "M4's Q");
 });
 
-test("each symbology's ECLs are the encoder's, and a payload that fixes its ECL keeps it where the symbology has it", () => {
+test("each symbology's ECLs are the encoder's; a payment is a QR code at ECL M, as its specification requires", () => {
   assert.deepEqual(SYMBOLOGY_ECLS, { qr: ['L', 'M', 'Q', 'H'], micro: ['L', 'M', 'Q'], rmqr: ['M', 'H'] });
   const epc = 'type=epc&name=Red+Cross&iban=DE89370400440532013000&amount=25';
-  assert.equal(toQrRequest(fromQuery(`${epc}&symbology=rmqr`)).ecl, 'M');
-  rejects(() => toQrRequest(fromQuery(`${epc}&symbology=rmqr&ecl=H`)), 'INVALID_OPTION', /ecl is "H", but a EPC|made at ECL M/);
+  const payment = toQrRequest(fromQuery(`${epc}&symbology=qr`));
+  assert.deepEqual([payment.symbology, payment.ecl], ['qr', 'M']);
+  rejects(() => toQrRequest(fromQuery(`${epc}&symbology=rmqr`)), 'INVALID_OPTION', /symbology is "rmqr", but a Payment \(SEPA\) code \(type epc\) is a QR code/);
+  rejects(() => toQrRequest(fromQuery(`${epc}&ecl=H`)), 'INVALID_OPTION', /ecl is "H", but a Payment \(SEPA\) code .*made at ECL M/);
 });
 
 test('query and body fields join; the same field in both is refused', () => {

@@ -307,7 +307,7 @@ export function toQrRequest(fields: TextFields, accept?: string): QrRequest {
     secret: content.payload !== undefined && hasSecret(content.payload),
     format: format ?? negotiateFormat(accept),
     formatFromAccept: format === undefined,
-    symbology,
+    symbology: payloadSymbology(fields, symbology, content.schema),
     gs1,
     maxHeight,
     maxWidth,
@@ -510,6 +510,14 @@ function payloadError(type: PayloadType, field: string, text: string): HttpError
 /** Whether a payload's input sets a field its schema marks secret, whatever else is wrong with it. */
 function holdsSecret(schema: PayloadSchema, input: Record<string, unknown>): boolean {
   return schema.fields.some((field) => field.secret === true && input[field.name] !== undefined && input[field.name] !== null && input[field.name] !== '');
+}
+
+/** The symbology, checked against the one the payload's format requires, if any (epc: a QR code, EPC069-12). */
+function payloadSymbology(fields: TextFields, symbology: SymbologyName, schema: PayloadSchema | undefined): SymbologyName {
+  if (schema?.symbology !== undefined && symbology !== schema.symbology) {
+    throw new HttpError('INVALID_OPTION', `symbology is "${fields.get('symbology')?.value}", but a ${schema.label} code (type ${schema.type}) is a QR code, which its specification requires (banking apps read no other): leave symbology out or give qr`);
+  }
+  return symbology;
 }
 
 /**

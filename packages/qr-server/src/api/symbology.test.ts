@@ -207,6 +207,10 @@ describe('Micro QR, rMQR and GS1 QR over sockets', () => {
     assert.match(expectProblem(await get('data=a&maxHeight=9'), 400, 'INVALID_OPTION'), /maxHeight bounds the size of rMQR symbols, but symbology is qr/);
     assert.match(expectProblem(await get('data=a&symbology=rmqr&maxHeight=7&maxWidth=27'), 400, 'INVALID_OPTION'), /no rMQR size is at most 7 modules high and 27 wide/);
     assert.match(expectProblem(await get('data=a&symbology=datamatrix'), 400, 'INVALID_OPTION'), /symbology is "datamatrix"; give one of qr, micro, rmqr/);
+    // EPC069-12 specifies a QR code for SEPA payments: an rMQR one would hold the text, and no banking app would read it.
+    const payment = { type: 'epc', name: 'Red Cross', iban: 'DE89 3704 0044 0532 0130 00', amount: 25 };
+    assert.match(expectProblem(await postJson({ payload: payment, symbology: 'rmqr' }), 400, 'INVALID_OPTION'), /symbology is "rmqr", but a Payment \(SEPA\) code \(type epc\) is a QR code, which its specification requires .*give qr/);
+    assert.match(expectProblem(await get('type=epc&name=Red+Cross&iban=DE89370400440532013000&amount=25&symbology=micro'), 400, 'INVALID_OPTION'), /type epc\) is a QR code/);
     assert.match(expectProblem(await get('data=a&gs1=maybe'), 400, 'INVALID_OPTION'), /gs1 is "maybe"; give 1 or true/);
     assert.match(expectProblem(await get('data=(01)09506000134353&gs1=1'), 400, 'INVALID_DATA'), /01/);
     assert.match(expectProblem(await get('data=a&gs1=1'), 400, 'INVALID_DATA'), /./);

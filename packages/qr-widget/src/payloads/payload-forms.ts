@@ -48,6 +48,12 @@ export interface RequiredEcl {
   readonly reason: string;
 }
 
+/** The symbology a format requires, and why, in words for the Symbol field's note. */
+export interface RequiredSymbology {
+  readonly symbology: 'qr';
+  readonly reason: string;
+}
+
 /** One element's forms and what they hold. */
 export interface PayloadForms {
   /** What the form of `type` encodes to, or the first problem qr-core finds in it. */
@@ -59,6 +65,8 @@ export interface PayloadForms {
   render(type: FormType): TemplateResult;
   /** The ECL the format of `type` requires (qr-core's schema `ecl`), if it requires one. */
   requiredEcl(type: FormType): RequiredEcl | undefined;
+  /** The symbology the format of `type` requires (qr-core's schema `symbology`), if it requires one. */
+  requiredSymbology(type: FormType): RequiredSymbology | undefined;
 }
 
 /** How a field is typed, by its name (the same in every type that has it). */
@@ -273,6 +281,10 @@ export function createPayloadForms({ html, nothing }: Lit, onChange: () => void)
     requiredEcl(type) {
       const ecl = PAYLOAD_SCHEMAS[type].ecl;
       return ecl && { ecl, reason: `Locked to ${ecl} for payments: the EPC's standard for SEPA payment codes (EPC069-12) requires it.` };
+    },
+    requiredSymbology(type) {
+      const symbology = PAYLOAD_SCHEMAS[type].symbology;
+      return symbology && { symbology, reason: 'A QR code for payments: the EPC’s standard for SEPA payment codes (EPC069-12) requires one, and banking apps read no other.' };
     },
     render(type) {
       const view: FormView = { type, draft: draft(type), problem: problem(type) };

@@ -323,6 +323,23 @@ describe('<qr-widget> payloads', () => {
     expect(shadow(widget).querySelector('#ecl-note')).to.equal(null);
   });
 
+  it('makes a payment a QR code whatever symbology is chosen, and says why', async () => {
+    const widget = await fixture<QrWidget>(html`<qr-widget symbology="rmqr" debounce="0"></qr-widget>`);
+    const symbol = () => shadow(widget).querySelector<HTMLSelectElement>('#symbology')!;
+    await choose(widget, 'epc');
+    expect(symbol().disabled).to.equal(true);
+    expect(symbol().value).to.equal('qr');
+    expect(shadow(widget).querySelector('#symbology-capacity')!.textContent).to.match(/A QR code for payments: .*EPC069-12/);
+    await fill(widget, 'name', 'Red Cross');
+    await fill(widget, 'iban', 'DE89370400440532013000');
+    expect((await shown(widget)).symbol!.symbology).to.equal('qr');
+    expect(widget.symbology, 'the symbology chosen stays for the other types').to.equal('rmqr');
+
+    await choose(widget, 'wifi');
+    expect(symbol().disabled).to.equal(false);
+    expect(symbol().value).to.equal('rmqr');
+  });
+
   it('fills latitude and longitude with "Use my location" (a stubbed navigator.geolocation)', async () => {
     const widget = await fixture<QrWidget>(html`<qr-widget debounce="0"></qr-widget>`);
     await choose(widget, 'geo');

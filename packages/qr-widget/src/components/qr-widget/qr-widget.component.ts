@@ -219,9 +219,9 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions,
     } else if (from === undefined) this.eclSwitch = undefined;
   }
 
-  /** The symbology, QR for a value qr-core does not know (which the preview reports). */
+  /** The symbology the code is made in: the one chosen (QR for a value qr-core does not know), unless the payload's format requires QR. */
   private get kind(): SymbologyName {
-    return symbologyOf(this.symbology);
+    return this.symbologyLock?.symbology ?? symbologyOf(this.symbology);
   }
 
   /** The logo, where the symbology takes one (QR only): kept, not drawn, while Micro QR or rMQR is chosen. */
@@ -255,6 +255,12 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions,
   private get eclLock() {
     const form = this.form;
     return form && this.forms?.requiredEcl(form);
+  }
+
+  /** The symbology the chosen payload's format requires, and why (a SEPA payment's QR code). */
+  private get symbologyLock() {
+    const form = this.form;
+    return form && this.forms?.requiredSymbology(form);
   }
 
   /** The ECL the code is made with: the one chosen, unless the payload's format requires another. */
@@ -527,7 +533,7 @@ export class QrWidget extends LitElement implements WidgetOptions, StyleOptions,
     const reading = this.reading;
     const label = reading?.ok ? reading.label : undefined;
     const symbol = { symbology, gs1, maxHeight };
-    const options = { ecl: this.ecl, scale, dark, light, finderColor, eclBeforeLogo: this.logos.eclBeforeLogo, eclLock: this.eclLock, eclSwitch: this.eclSwitch, ...symbol };
+    const options = { ecl: this.ecl, scale, dark, light, finderColor, eclBeforeLogo: this.logos.eclBeforeLogo, eclLock: this.eclLock, eclSwitch: this.eclSwitch, symbologyLock: this.symbologyLock, ...symbol };
     return html`
       <div part="base">
         <form part="form" @submit=${this.onSubmit} @change=${this.onOption}>

@@ -43,6 +43,8 @@ export type PieceOptions = WidgetOptions &
     readonly eclLock?: { readonly ecl: Ecl; readonly reason: string } | undefined;
     /** The ECL the symbology chosen lacked, and the one it moved to, while it stands. */
     readonly eclSwitch?: EclSwitch | undefined;
+    /** The symbology a payload's format requires (a SEPA payment's QR code) and why, while it is chosen. */
+    readonly symbologyLock?: { readonly symbology: SymbologyName; readonly reason: string } | undefined;
   };
 
 export type OptionName = keyof WidgetOptions | keyof StyleOptions | keyof SymbolOptions;

@@ -80,15 +80,16 @@ const approach = (): void => void symbologies.get();
 export const symbologyPiece: OptionPiece = {
   names: ['symbology', 'maxHeight', 'gs1'],
   render: (options) => {
-    const symbology = symbologyOf(options.symbology);
+    const lock = options.symbologyLock;
+    const symbology = lock?.symbology ?? symbologyOf(options.symbology);
     const noGs1 = NO_GS1[symbology];
     return html`
       <div class="field">
         <label for="symbology">Symbol</label>
-        <select id="symbology" name="symbology" .value=${symbology} aria-describedby="symbology-capacity" @focus=${approach} @pointerenter=${approach}>
+        <select id="symbology" name="symbology" .value=${symbology} ?disabled=${lock !== undefined} aria-describedby="symbology-capacity" @focus=${approach} @pointerenter=${approach}>
           ${SYMBOLOGIES.map((name) => html`<option value=${name} ?selected=${name === symbology}>${SYMBOLOGY_NAMES[name]}</option>`)}
         </select>
-        <span id="symbology-capacity" class="hint">${capacityLine(options)}</span>
+        <span id="symbology-capacity" class="hint">${lock ? lock.reason : capacityLine(options)}</span>
       </div>
       ${symbology === 'rmqr'
         ? html`
