@@ -246,7 +246,8 @@ function build(segmentsFor: SegmentsFor, settings: Normalised, fnc1: boolean, lo
     for (const stronger of spec.ecls.slice(spec.ecls.indexOf(ecl) + 1)) if (bits <= spec.dataBits(version, stronger)) ecl = stronger;
   }
   const capacityBits = spec.dataBits(version, ecl);
-  const data = dataCodewordsOf(segments, bits, spec.streamFormat(version), capacityBits, fnc1);
+  // `format` is the chosen version's: the loop stopped there.
+  const data = dataCodewordsOf(segments, bits, format!, capacityBits, fnc1);
   const codewords = interleavedCodewords(data, spec.blocks(version, ecl));
   if (capacityBits % 8 !== 0) closeHalfCodeword(codewords, data.length);
   return drawSymbol(spec, version, ecl, codewords, settings.mask);

@@ -9,7 +9,7 @@ import { penaltyScore } from './mask.js';
 import { QR_STREAM_FORMATS, versionGroup, type StreamFormat } from './segments.js';
 import type { Ecl } from './symbol.js';
 import { SYMBOL_SHAPES, type SymbolShape } from './symbol-shapes.js';
-import { blockStructure, dataCodewords, ECL_INDEX, ECLS, MAX_VERSION, type BlockStructure } from './tables.js';
+import { blockStructure, dataCodewords, type BlockStructure } from './tables.js';
 
 export interface Symbology extends SymbolShape {
   /** The bit stream format of a version (count indicator lengths, mode indicators, terminator). */
@@ -32,14 +32,11 @@ export interface Symbology extends SymbolShape {
   formatValues(version: number, ecl: Ecl, mask: number): readonly number[];
 }
 
-/** Table 7's data capacities in bits, by ECL row and version: a lookup, as `encode` asks for many. */
-const QR_DATA_BITS: readonly Int32Array[] = ECLS.map((ecl) => Int32Array.from({ length: MAX_VERSION + 1 }, (_, v) => (v === 0 ? 0 : dataCodewords(v, ecl) * 8)));
-
 /** QR Code Model 2, ISO/IEC 18004:2015. */
 export const QR: Symbology = Object.freeze({
   ...SYMBOL_SHAPES.qr,
   streamFormat: (version: number) => QR_STREAM_FORMATS[versionGroup(version)],
-  dataBits: (version: number, ecl: Ecl) => QR_DATA_BITS[ECL_INDEX[ecl]]![version]!,
+  dataBits: (version: number, ecl: Ecl) => dataCodewords(version, ecl) * 8,
   blocks: blockStructure,
   layout: layoutOf,
   maskConditions: [0, 1, 2, 3, 4, 5, 6, 7],
