@@ -181,6 +181,22 @@ export function createPayloadForms({ html, nothing }: Lit, onChange: () => void)
 
     const labelled = html`<label for=${id}>${label}${required ? html` <span class="hint" aria-hidden="true">(required)</span>` : nothing}</label>`;
     const needed = required ? 'true' : nothing;
+    /** A one-line text field (a secret one is `password` until shown), the same for every such field. */
+    const textInput = (type: string, inputmode: string | undefined, onInput: (event: Event) => void): TemplateResult => html`
+      <input
+        id=${id}
+        type=${type}
+        inputmode=${inputmode ?? nothing}
+        autocomplete="off"
+        spellcheck="false"
+        .value=${text}
+        aria-describedby=${describedBy}
+        aria-invalid=${invalid}
+        aria-required=${needed}
+        @input=${onInput}
+        @change=${left}
+      />
+    `;
     let input: TemplateResult;
     if (kind === 'choice') {
       input = html`
@@ -207,38 +223,13 @@ export function createPayloadForms({ html, nothing }: Lit, onChange: () => void)
       const shown = view.draft[`#${name}-shown`] === true;
       input = html`
         <div class="secret">
-          <input
-            id=${id}
-            type=${shown ? 'text' : 'password'}
-            autocomplete="off"
-            spellcheck="false"
-            .value=${text}
-            aria-describedby=${describedBy}
-            aria-invalid=${invalid}
-            aria-required=${needed}
-            @input=${typed}
-            @change=${left}
-          />
+          ${textInput(shown ? 'text' : 'password', undefined, typed)}
           <button type="button" aria-controls=${id} aria-pressed=${shown ? 'true' : 'false'} @click=${() => listeners.onInput(`#${name}-shown`, !shown)}>Show ${label.toLowerCase()}</button>
         </div>
       `;
     } else {
       const onInput = name === 'iban' ? (event: Event) => listeners.onInput(name, regroup(event.target as HTMLInputElement)) : typed;
-      input = html`
-        <input
-          id=${id}
-          type=${control.type ?? 'text'}
-          inputmode=${control.inputmode ?? nothing}
-          autocomplete="off"
-          spellcheck="false"
-          .value=${text}
-          aria-describedby=${describedBy}
-          aria-invalid=${invalid}
-          aria-required=${needed}
-          @input=${onInput}
-          @change=${left}
-        />
-      `;
+      input = textInput(control.type ?? 'text', control.inputmode, onInput);
     }
     return html`<div class="field">${labelled} ${input} ${after}</div>`;
   }
